@@ -1,0 +1,202 @@
+//! Stage 4 of 6 — context-free classification.
+//!
+//! Input: one [`Features`] per block and the `Tuning`. Output: one [`Decision`] per block: a
+//! [`Label`] and the [`Rule`] that gave it.
+//!
+//! Decides Good / NearGood / Short / Bad from length, link density, stopword density,
+//! boilerplate phrases and sentence punctuation, looking at each block alone. The order of
+//! the tests is jusText's: link density first (a link list is boilerplate however long),
+//! then boilerplate phrases, then length, then stopword density.
+//!
+//! Pages no stop list covers (CJK, Korean, Arabic…) fall back to length and sentence
+//! punctuation, the two features boilerpipe's decision tree leans on.
+//!
+//! Source: jusText `classify_paragraphs` (Pomikálek 2011); boilerpipe's
+//! `DensityRulesClassifier` (Kohlschütter et al. 2010).
+
+use crate::features::Features;
+use crate::lexicon::Hints;
+use crate::tuning::Tuning;
+
+/// How likely a block is to be article text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Label {
+    /// Article text.
+    Good,
+    /// Could be article text; kept when next to `Good` text.
+    NearGood,
+    /// Too short to judge alone; decided by its neighbours.
+    Short,
+    /// Boilerplate.
+    Bad,
+}
+
+/// The rule that decided a label, for `--explain` and the tests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Rule {
+    /// Link density above the limit.
+    LinkDensity,
+    /// A boilerplate phrase in a short block.
+    Phrase,
+    /// Short and partly linked.
+    ShortLinked,
+    /// Shorter than `length_low`.
+    TooShort,
+    /// Long with many stopwords.
+    Stopwords,
+    /// Some stopwords, or long with few.
+    SomeStopwords,
+    /// Too few stopwords for prose.
+    FewStopwords,
+    /// No stop list fits: long with sentences.
+    LongSentences,
+    /// No stop list fits: has a sentence end.
+    Sentence,
+    /// No stop list fits: no sentence.
+    NoSentence,
+    /// Context: a short block between good blocks.
+    ShortBetweenGood,
+    /// Context: a short block between bad blocks, or next to bad with no near-good beside.
+    ShortBesideBad,
+    /// Context: a near-good block with good text nearby.
+    NearGoodBesideGood,
+    /// Context: a near-good block with only bad text around.
+    NearGoodAlone,
+    /// Context: a heading followed closely by good text.
+    HeadingBeforeGood,
+    /// Context: outside the article region.
+    OutsideRegion,
+    /// Context: a good block just outside the region, kept.
+    NearRegion,
+    /// Context: inside a boilerplate-named box within the region.
+    HintedBox(Hints),
+    /// Context: a photo caption or credit.
+    Caption,
+    /// Context: byline, dateline or post meta.
+    Byline,
+    /// Context: the headline, reported as the title instead.
+    Title,
+}
+
+/// A label and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Decision {
+    /// The label.
+    pub(crate) label: Label,
+    /// The rule that set it.
+    pub(crate) rule: Rule,
+}
+
+/// Labels every block on its own features (see the module doc).
+pub(crate) fn label(features: &[Features], tuning: &Tuning) -> Vec<Decision> {
+    features.iter().map(|f| label_one(f, tuning)).collect()
+}
+
+fn label_one(f: &Features, t: &Tuning) -> Decision {
+    let decide = |label, rule| Decision { label, rule };
+    let max_link = if f.length >= t.length_high {
+        t.max_link_density_long
+    } else {
+        t.max_link_density
+    };
+    if f.link_density > max_link {
+        return decide(Label::Bad, Rule::LinkDensity);
+    }
+    if f.has_phrase {
+        return decide(Label::Bad, Rule::Phrase);
+    }
+    if f.length < t.length_low {
+        return if f.link_density > 0.0 {
+            decide(Label::Bad, Rule::ShortLinked)
+        } else {
+            decide(Label::Short, Rule::TooShort)
+        };
+    }
+    match f.stopword_density {
+        Some(d) if d >= t.stopwords_high && f.length >= t.length_high => {
+            decide(Label::Good, Rule::Stopwords)
+        }
+        Some(d) if d >= t.stopwords_low => decide(Label::NearGood, Rule::SomeStopwords),
+        Some(_) => decide(Label::Bad, Rule::FewStopwords),
+        None if f.length >= t.length_high && f.sentence_ends > 0 => {
+            decide(Label::Good, Rule::LongSentences)
+        }
+        None if f.sentence_ends > 0 => decide(Label::NearGood, Rule::Sentence),
+        None => decide(Label::Bad, Rule::NoSentence),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(length: u32, link_density: f32, stop: Option<f32>) -> Features {
+        Features {
+            length,
+            words: length / 6,
+            link_density,
+            stopword_density: stop,
+            sentence_ends: 1,
+            has_phrase: false,
+            position: 0.5,
+            hints: Hints::NONE,
+        }
+    }
+
+    fn lab(x: Features) -> Label {
+        label_one(&x, &Tuning::BALANCED).label
+    }
+
+    const T: Tuning = Tuning::BALANCED;
+
+    #[test]
+    fn link_density_at_the_limit_is_allowed_and_above_is_bad() {
+        assert_eq!(lab(f(150, T.max_link_density, Some(0.4))), Label::NearGood);
+        assert_eq!(lab(f(150, T.max_link_density + 0.01, Some(0.4))), Label::Bad);
+    }
+
+    #[test]
+    fn long_paragraphs_tolerate_more_links() {
+        let d = (T.max_link_density + T.max_link_density_long) / 2.0;
+        assert_eq!(lab(f(T.length_high, d, Some(0.4))), Label::Good);
+        assert_eq!(lab(f(T.length_high - 1, d, Some(0.4))), Label::Bad);
+    }
+
+    #[test]
+    fn short_block_with_link_is_bad_and_without_is_short() {
+        assert_eq!(lab(f(T.length_low - 1, 0.01, Some(0.5))), Label::Bad);
+        assert_eq!(lab(f(T.length_low - 1, 0.0, Some(0.5))), Label::Short);
+        assert_ne!(lab(f(T.length_low, 0.0, Some(0.5))), Label::Short);
+    }
+
+    #[test]
+    fn stopword_density_boundaries() {
+        assert_eq!(lab(f(T.length_high, 0.0, Some(T.stopwords_high))), Label::Good);
+        assert_eq!(
+            lab(f(T.length_high, 0.0, Some(T.stopwords_high - 0.01))),
+            Label::NearGood
+        );
+        assert_eq!(
+            lab(f(T.length_high - 1, 0.0, Some(T.stopwords_high))),
+            Label::NearGood
+        );
+        assert_eq!(lab(f(100, 0.0, Some(T.stopwords_low))), Label::NearGood);
+        assert_eq!(lab(f(100, 0.0, Some(T.stopwords_low - 0.01))), Label::Bad);
+    }
+
+    #[test]
+    fn phrase_makes_a_block_bad() {
+        let mut x = f(150, 0.0, Some(0.5));
+        x.has_phrase = true;
+        assert_eq!(label_one(&x, &T).rule, Rule::Phrase);
+    }
+
+    #[test]
+    fn without_stop_list_sentences_decide() {
+        assert_eq!(lab(f(T.length_high, 0.0, None)), Label::Good);
+        let mut x = f(100, 0.0, None);
+        assert_eq!(lab(x.clone()), Label::NearGood);
+        x.sentence_ends = 0;
+        assert_eq!(lab(x), Label::Bad);
+    }
+}

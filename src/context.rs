@@ -1,0 +1,429 @@
+//! Stage 5 of 6 — context revision.
+//!
+//! Input: the [`Segmentation`], one [`Features`] and one context-free [`Decision`] per block,
+//! the `Tuning` and what is known of the page (its title, whether captions are wanted).
+//! Output: [`Revised`]: the final decision per block and the article region chosen.
+//!
+//! Decides, in order:
+//! 1. **Sequence** (jusText's revision): headings followed closely by good text become
+//!    near-good; short blocks take the label of their neighbours; near-good blocks are good
+//!    unless only bad text surrounds them.
+//! 2. **Boilerplate boxes**: an element named for a boilerplate concept (share, related,
+//!    newsletter, comments…) is believed only when it holds a minor share of the page's good
+//!    text, so a site that names its article wrapper `comments-open` is not emptied.
+//! 3. **Region**: every element gets the sum of its blocks' values (good text positive, bad
+//!    text and believed boilerplate boxes negative); the element with the largest sum is the
+//!    article region, the DOM form of maximum-subsequence segmentation. A stray good-looking
+//!    block far from it is dropped; a short paragraph inside it that the sequence rules kept
+//!    stays.
+//! 4. **Restrict**: blocks outside the region are dropped unless good and within reach of
+//!    it; inside it, boilerplate boxes, captions, bylines and the headline are dropped.
+//!
+//! Sources: jusText `revise_paragraph_classification` (Pomikálek 2011); Pasternack & Roth,
+//! *Extracting Article Text from the Web with Maximum Subsequence Segmentation*, WWW 2009;
+//! Readability.js ancestor scoring and `_getClassWeight`.
+
+use crate::classify::{Decision, Label, Rule};
+use crate::features::Features;
+use crate::lexicon::{Hints, TagKind};
+use crate::segment::{NONE, Segmentation};
+use crate::tuning::Tuning;
+
+/// What the context stage knows beyond the blocks.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct PageContext<'a> {
+    /// The page title as metadata found it, to drop the headline from the text.
+    pub(crate) title: Option<&'a str>,
+    /// Keep captions instead of dropping them.
+    pub(crate) include_captions: bool,
+}
+
+/// The outcome of the context stage.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Revised {
+    /// Final decision per block: `Good` blocks are the article.
+    pub(crate) decisions: Vec<Decision>,
+    /// Element-table index of the article region.
+    pub(crate) region: u32,
+}
+
+/// Revises the context-free decisions (see the module doc).
+pub(crate) fn revise(
+    seg: &Segmentation,
+    features: &[Features],
+    decisions: &[Decision],
+    tuning: &Tuning,
+    page: PageContext<'_>,
+) -> Revised {
+    let mut decisions = sequence(seg, features, decisions, tuning);
+    let boxes = believed_boxes(seg, features, &decisions, tuning);
+    let region = region(seg, features, &decisions, &boxes, tuning);
+    restrict(seg, features, &mut decisions, &boxes, region, tuning, page);
+    Revised { decisions, region }
+}
+
+/// Label of the nearest block in `dir` that is not short (and not near-good when
+/// `skip_near_good`); the page edges count as bad.
+fn neighbour(labels: &[Label], i: usize, forward: bool, skip_near_good: bool) -> Label {
+    let mut j = i;
+    loop {
+        let next = if forward {
+            j.checked_add(1)
+        } else {
+            j.checked_sub(1)
+        };
+        let Some(k) = next else { return Label::Bad };
+        let Some(l) = labels.get(k) else {
+            return Label::Bad;
+        };
+        match l {
+            Label::Short => {}
+            Label::NearGood if skip_near_good => {}
+            other => return *other,
+        }
+        j = k;
+    }
+}
+
+/// Whether good text follows block `i` within the heading distance.
+fn good_follows(seg: &Segmentation, labels: &[Label], i: usize, max_distance: u32) -> bool {
+    let mut distance = 0u32;
+    for (j, l) in labels.iter().enumerate().skip(i + 1) {
+        if distance > max_distance {
+            return false;
+        }
+        if *l == Label::Good {
+            return true;
+        }
+        distance += seg.blocks.get(j).map_or(0, |b| b.chars);
+    }
+    false
+}
+
+/// jusText's sequence revision.
+fn sequence(
+    seg: &Segmentation,
+    features: &[Features],
+    cf: &[Decision],
+    tuning: &Tuning,
+) -> Vec<Decision> {
+    let mut out: Vec<Decision> = cf.to_vec();
+    let is_heading = |i: usize| {
+        seg.blocks
+            .get(i)
+            .is_some_and(|b| matches!(b.kind, TagKind::Heading(_)))
+    };
+    // Headings followed closely by good text are near-good.
+    let labels: Vec<Label> = out.iter().map(|d| d.label).collect();
+    for (i, d) in out.iter_mut().enumerate() {
+        if d.label == Label::Short
+            && is_heading(i)
+            && good_follows(seg, &labels, i, tuning.max_heading_distance)
+        {
+            *d = Decision {
+                label: Label::NearGood,
+                rule: Rule::HeadingBeforeGood,
+            };
+        }
+    }
+    // Short blocks take their neighbours' label.
+    let labels: Vec<Label> = out.iter().map(|d| d.label).collect();
+    for (i, d) in out.iter_mut().enumerate() {
+        if labels.get(i) != Some(&Label::Short) {
+            continue;
+        }
+        let prev = neighbour(&labels, i, false, true);
+        let next = neighbour(&labels, i, true, true);
+        let good = match (prev, next) {
+            (Label::Good, Label::Good) => true,
+            (Label::Bad, Label::Bad) => false,
+            _ => {
+                (prev == Label::Bad && neighbour(&labels, i, false, false) == Label::NearGood)
+                    || (next == Label::Bad
+                        && neighbour(&labels, i, true, false) == Label::NearGood)
+            }
+        };
+        *d = if good {
+            Decision {
+                label: Label::Good,
+                rule: Rule::ShortBetweenGood,
+            }
+        } else {
+            Decision {
+                label: Label::Bad,
+                rule: Rule::ShortBesideBad,
+            }
+        };
+    }
+    // Near-good blocks are good unless bad text surrounds them.
+    let labels: Vec<Label> = out.iter().map(|d| d.label).collect();
+    for (i, d) in out.iter_mut().enumerate() {
+        if d.label != Label::NearGood {
+            continue;
+        }
+        let prev = neighbour(&labels, i, false, true);
+        let next = neighbour(&labels, i, true, true);
+        *d = if prev == Label::Bad && next == Label::Bad {
+            Decision {
+                label: Label::Bad,
+                rule: Rule::NearGoodAlone,
+            }
+        } else {
+            Decision {
+                label: Label::Good,
+                rule: if d.rule == Rule::HeadingBeforeGood {
+                    Rule::HeadingBeforeGood
+                } else {
+                    Rule::NearGoodBesideGood
+                },
+            }
+        };
+    }
+    // Headings that were not bad on their own and now precede good text are good.
+    let labels: Vec<Label> = out.iter().map(|d| d.label).collect();
+    for (i, d) in out.iter_mut().enumerate() {
+        let was_bad = cf.get(i).is_some_and(|c| c.label == Label::Bad);
+        if d.label == Label::Bad
+            && !was_bad
+            && is_heading(i)
+            && good_follows(seg, &labels, i, tuning.max_heading_distance)
+        {
+            *d = Decision {
+                label: Label::Good,
+                rule: Rule::HeadingBeforeGood,
+            };
+        }
+    }
+    let _ = features;
+    out
+}
+
+/// Length of a block for the region sums.
+fn length(features: &[Features], i: usize) -> f32 {
+    features.get(i).map_or(0.0, |f| f.length as f32)
+}
+
+/// Per element, the boilerplate concepts that are believed for it (its own, if they pass
+/// the share test, plus its ancestors' believed ones).
+fn believed_boxes(
+    seg: &Segmentation,
+    features: &[Features],
+    decisions: &[Decision],
+    tuning: &Tuning,
+) -> Vec<Hints> {
+    // Good length per block, prefix-summed so any element's good text is one subtraction.
+    let mut prefix = Vec::with_capacity(seg.blocks.len() + 1);
+    prefix.push(0.0f32);
+    let mut acc = 0.0f32;
+    for (i, d) in decisions.iter().enumerate() {
+        if d.label == Label::Good {
+            acc += length(features, i);
+        }
+        prefix.push(acc);
+    }
+    let total_good = acc.max(1.0);
+    let good_in = |first: u32, end: u32| {
+        prefix.get(end as usize).copied().unwrap_or(acc)
+            - prefix.get(first as usize).copied().unwrap_or(0.0)
+    };
+    let mut believed = vec![Hints::NONE; seg.elements.len()];
+    for (i, e) in seg.elements.iter().enumerate() {
+        let inherited = believed.get(e.parent as usize).copied().unwrap_or_default();
+        let own = e.own_hints.with(Hints::NONE);
+        let mut mine = Hints(own.0 & Hints::BOILERPLATE.0);
+        let is_page_wrapper = matches!(e.name.as_ref(), "html" | "body") || e.parent == NONE;
+        if is_page_wrapper
+            || good_in(e.first_block, e.end_block) > tuning.hinted_region_max_share * total_good
+        {
+            mine = Hints::NONE;
+        }
+        if let Some(slot) = believed.get_mut(i) {
+            *slot = inherited.with(mine);
+        }
+    }
+    believed
+}
+
+/// The element whose blocks have the largest summed value (see the module doc).
+fn region(
+    seg: &Segmentation,
+    features: &[Features],
+    decisions: &[Decision],
+    boxes: &[Hints],
+    tuning: &Tuning,
+) -> u32 {
+    let mut prefix = Vec::with_capacity(seg.blocks.len() + 1);
+    prefix.push(0.0f32);
+    let mut acc = 0.0f32;
+    for (i, (block, d)) in seg.blocks.iter().zip(decisions).enumerate() {
+        let boxed = boxes
+            .get(block.element as usize)
+            .is_some_and(|h| *h != Hints::NONE);
+        let weight = match d.label {
+            _ if boxed => tuning.value_bad,
+            Label::Good => tuning.value_good,
+            Label::NearGood => tuning.value_near_good,
+            Label::Short => tuning.value_short,
+            Label::Bad => tuning.value_bad,
+        };
+        acc += weight * length(features, i);
+        prefix.push(acc);
+    }
+    let mut best = (0u32, f32::MIN);
+    for (i, e) in seg.elements.iter().enumerate() {
+        let sum = prefix.get(e.end_block as usize).copied().unwrap_or(acc)
+            - prefix.get(e.first_block as usize).copied().unwrap_or(0.0);
+        // `>=`: on a tie the later (inner) element wins, so the region is the tightest
+        // element holding that text.
+        if sum >= best.1 {
+            best = (i as u32, sum);
+        }
+    }
+    best.0
+}
+
+/// Applies the region and the in-region drops to the decisions.
+fn restrict(
+    seg: &Segmentation,
+    features: &[Features],
+    decisions: &mut [Decision],
+    boxes: &[Hints],
+    region: u32,
+    tuning: &Tuning,
+    page: PageContext<'_>,
+) {
+    let (first, end) = seg
+        .elements
+        .get(region as usize)
+        .map_or((0, 0), |e| (e.first_block as usize, e.end_block as usize));
+    let drop = |d: &mut Decision, rule| {
+        *d = Decision {
+            label: Label::Bad,
+            rule,
+        }
+    };
+    for (i, (block, d)) in seg.blocks.iter().zip(decisions.iter_mut()).enumerate() {
+        if d.label != Label::Good {
+            continue;
+        }
+        let boxed = boxes
+            .get(block.element as usize)
+            .copied()
+            .unwrap_or_default();
+        let f = features.get(i);
+        if boxed != Hints::NONE {
+            drop(d, Rule::HintedBox(boxed));
+        } else if !page.include_captions
+            && (block.kind == TagKind::Caption
+                || block.hints.any(Hints::CAPTION)
+                    && f.is_some_and(|f| f.length < 2 * tuning.length_high))
+        {
+            drop(d, Rule::Caption);
+        } else if block.hints.any(Hints::BYLINE) && f.is_some_and(|f| f.length < tuning.length_low)
+        {
+            drop(d, Rule::Byline);
+        } else if matches!(block.kind, TagKind::Heading(_))
+            && page
+                .title
+                .is_some_and(|t| same_title(seg.text_of(block), t))
+        {
+            drop(d, Rule::Title);
+        }
+    }
+    // Outside the region: keep good blocks within reach, drop the rest.
+    let reach = tuning.outside_reach_blocks;
+    let mut keep_outside = vec![false; decisions.len()];
+    let mut budget = reach;
+    for i in (0..first).rev() {
+        if budget == 0 {
+            break;
+        }
+        match decisions.get(i) {
+            Some(d) if d.label == Label::Good => {
+                if let Some(k) = keep_outside.get_mut(i) {
+                    *k = true;
+                }
+            }
+            _ => budget -= 1,
+        }
+    }
+    budget = reach;
+    for i in end..decisions.len() {
+        if budget == 0 {
+            break;
+        }
+        match decisions.get(i) {
+            Some(d) if d.label == Label::Good => {
+                if let Some(k) = keep_outside.get_mut(i) {
+                    *k = true;
+                }
+            }
+            _ => budget -= 1,
+        }
+    }
+    for (i, d) in decisions.iter_mut().enumerate() {
+        if (first..end).contains(&i) || d.label != Label::Good {
+            continue;
+        }
+        if keep_outside.get(i).copied().unwrap_or(false) {
+            d.rule = Rule::NearRegion;
+        } else {
+            drop(d, Rule::OutsideRegion);
+        }
+    }
+}
+
+/// Whether a heading is the page title (equal after normalising case, spaces and
+/// punctuation, or the title is the heading plus a site-name suffix).
+pub(crate) fn same_title(heading: &str, title: &str) -> bool {
+    let h = normalise(heading);
+    let t = normalise(title);
+    !h.is_empty() && (h == t || (h.len() >= 20 && t.contains(&h)) || (t.len() >= 20 && h.contains(&t)))
+}
+
+fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(ls: &[Label]) -> Vec<Label> {
+        ls.to_vec()
+    }
+
+    #[test]
+    fn edges_count_as_bad_neighbours() {
+        let l = labels(&[Label::Short, Label::Good]);
+        assert_eq!(neighbour(&l, 0, false, true), Label::Bad);
+        assert_eq!(neighbour(&l, 0, true, true), Label::Good);
+    }
+
+    #[test]
+    fn neighbour_skips_short_and_optionally_near_good() {
+        let l = labels(&[Label::Good, Label::NearGood, Label::Short, Label::Short]);
+        assert_eq!(neighbour(&l, 3, false, true), Label::Good);
+        assert_eq!(neighbour(&l, 3, false, false), Label::NearGood);
+    }
+
+    #[test]
+    fn titles_match_with_site_suffix() {
+        assert!(same_title(
+            "Council approves the new bridge plan",
+            "Council approves the new bridge plan | The Valley Post"
+        ));
+        assert!(!same_title("Results", "Council approves the new bridge plan"));
+        assert!(same_title("Results", "results"));
+    }
+}

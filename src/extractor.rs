@@ -1,0 +1,234 @@
+//! The pipeline: the algorithm's table of contents.
+//!
+//! ```text
+//! bytes ─0 decode─▶ &str ─1 parse & prune─▶ DOM ─2 segment─▶ blocks ─3 features─▶
+//!   ─4 classify─▶ labels ─5 context─▶ decisions ─6 render─▶ Article
+//!                        DOM ─side: metadata─▶ Metadata ──────────────▲
+//! ```
+//!
+//! When the kept text is short, stages 3–5 run once more with the `Recall` preset and the
+//! longer result is kept (Readability.js retries `_grabArticle` with relaxed flags the same
+//! way).
+
+use crate::article::{Article, Metadata};
+use crate::classify::{self, Decision, Label};
+use crate::context::{self, PageContext, Revised};
+use crate::dom::{self, Limits, ParseReport};
+use crate::encoding;
+use crate::error::Error;
+use crate::features::{self, Features, PageFeatures};
+use crate::metadata;
+use crate::options::{Focus, Options};
+use crate::render;
+use crate::segment::{self, Segmentation};
+use crate::tuning::Tuning;
+
+/// A configured extractor. Cheap to create, immutable, `Send + Sync`: build one and share it
+/// across threads.
+///
+/// ```
+/// use pith::{Extractor, Options, Focus};
+/// let extractor = Extractor::new(Options::default().focus(Focus::Recall));
+/// let page = "<html><body><article><p>The harbour reopened on Monday after a week of \
+///     repairs, and the first ferry left on time with a full deck of cars and cyclists \
+///     waiting in the rain.</p></article></body></html>";
+/// let article = extractor.extract(page);
+/// assert!(article.text.starts_with("The harbour reopened"));
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Extractor {
+    options: Options,
+}
+
+/// Everything the pipeline computed for one page (used by `extract` and `explain`).
+pub(crate) struct Analysis {
+    pub(crate) seg: Segmentation,
+    pub(crate) features: Vec<Features>,
+    pub(crate) page: PageFeatures,
+    pub(crate) context_free: Vec<Decision>,
+    pub(crate) revised: Revised,
+    pub(crate) metadata: Metadata,
+    pub(crate) parse: ParseReport,
+    /// The relaxed retry's result was kept.
+    pub(crate) retried: bool,
+}
+
+impl Extractor {
+    /// An extractor with these options.
+    pub fn new(options: Options) -> Self {
+        Extractor { options }
+    }
+
+    /// The options in use.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Extracts the article from a page. Never fails: input over
+    /// [`Options::max_input_bytes`] is cut at that size, and a page without an article gives
+    /// an empty [`Article`].
+    pub fn extract(&self, html: &str) -> Article {
+        let html = truncate(html, self.options.max_input_bytes);
+        self.build(self.analyse(html))
+    }
+
+    /// Like [`extract`](Self::extract), but input over [`Options::max_input_bytes`] is an
+    /// error instead of being cut.
+    pub fn try_extract(&self, html: &str) -> Result<Article, Error> {
+        self.check_size(html.len())?;
+        Ok(self.build(self.analyse(html)))
+    }
+
+    /// Extracts the article from page bytes in any charset. The charset is taken from a
+    /// byte order mark, else the `charset` of `content_type` (an HTTP `Content-Type` header
+    /// value), else a `<meta>` in the first 1024 bytes, else guessed; the result's
+    /// [`Article::charset`] says which.
+    ///
+    /// ```
+    /// let bytes = b"<meta charset=windows-1252><article><p>Caf\xE9 owners on the square said \
+    ///     the new market hours would bring more visitors, and the council agreed to try \
+    ///     them for a year before deciding.</p></article>";
+    /// let article = pith::Extractor::default().extract_bytes(bytes, None).unwrap();
+    /// assert!(article.text.starts_with("Café owners"));
+    /// assert_eq!(article.charset.unwrap().name, "windows-1252");
+    /// ```
+    pub fn extract_bytes(&self, bytes: &[u8], content_type: Option<&str>) -> Result<Article, Error> {
+        self.check_size(bytes.len())?;
+        let decoded = encoding::decode(bytes, content_type)?;
+        let mut article = self.build(self.analyse(&decoded.text));
+        article.charset = Some(decoded.charset);
+        Ok(article)
+    }
+
+    fn check_size(&self, size: usize) -> Result<(), Error> {
+        let limit = self.options.max_input_bytes;
+        if size > limit {
+            return Err(Error::InputTooLarge { size, limit });
+        }
+        Ok(())
+    }
+
+    /// Runs stages 1–5 (see the module doc).
+    pub(crate) fn analyse(&self, html: &str) -> Analysis {
+        let limits = Limits {
+            max_depth: self.options.max_depth,
+            max_nodes: self.options.max_nodes,
+        };
+        // 1. parse and prune
+        let (doc, parse) = dom::parse(html, limits);
+        // side stage: metadata
+        let metadata = metadata::collect(&doc);
+        // 2. segment
+        let seg = segment::blocks(&doc);
+        drop(doc);
+        let page_context = PageContext {
+            title: metadata.title.as_deref(),
+            include_captions: self.options.include_captions,
+        };
+        // 3–5. features, classify, context
+        let tuning = Tuning::for_focus(self.options.focus);
+        let (features, page, context_free, revised) = run_labels(&seg, tuning, page_context);
+        let mut analysis = Analysis {
+            seg,
+            features,
+            page,
+            context_free,
+            revised,
+            metadata: Metadata::default(),
+            parse,
+            retried: false,
+        };
+        // Relaxed retry when too little was kept.
+        let kept = kept_chars(&analysis.seg, &analysis.revised);
+        let floor = (tuning.retry_below_chars as usize).max(self.options.min_article_chars);
+        if kept < floor && self.options.focus != Focus::Recall {
+            let relaxed = run_labels(&analysis.seg, &Tuning::RECALL, page_context);
+            if kept_chars(&analysis.seg, &relaxed.3) > kept {
+                (
+                    analysis.features,
+                    analysis.page,
+                    analysis.context_free,
+                    analysis.revised,
+                ) = relaxed;
+                analysis.retried = true;
+            }
+        }
+        analysis.metadata = metadata;
+        analysis
+    }
+
+    /// Stage 6 and the article.
+    fn build(&self, a: Analysis) -> Article {
+        let mut blocks = render::blocks(&a.seg, &a.revised.decisions);
+        let mut text = render::text(&blocks);
+        if text.chars().count() < self.options.min_article_chars {
+            blocks.clear();
+            text.clear();
+        }
+        let mut metadata = a.metadata;
+        if metadata.language.is_none() {
+            metadata.language = a.page.language.map(str::to_string);
+        }
+        Article {
+            title: metadata.title.clone().unwrap_or_default(),
+            text,
+            blocks,
+            metadata,
+            charset: None,
+        }
+    }
+}
+
+type Labels = (Vec<Features>, PageFeatures, Vec<Decision>, Revised);
+
+fn run_labels(seg: &Segmentation, tuning: &Tuning, page: PageContext<'_>) -> Labels {
+    // 3. features
+    let (features, page_features) = features::measure(seg, tuning);
+    // 4. context-free classification
+    let context_free = classify::label(&features, tuning);
+    // 5. context revision
+    let revised = context::revise(seg, &features, &context_free, tuning, page);
+    (features, page_features, context_free, revised)
+}
+
+fn kept_chars(seg: &Segmentation, revised: &Revised) -> usize {
+    seg.blocks
+        .iter()
+        .zip(&revised.decisions)
+        .filter(|(_, d)| d.label == Label::Good)
+        .map(|(b, _)| b.chars as usize)
+        .sum()
+}
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a character boundary.
+fn truncate(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while end > 0 && !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.get(..end).unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncate_respects_char_boundaries() {
+        assert_eq!(truncate("héllo", 2), "h");
+        assert_eq!(truncate("héllo", 3), "hé");
+        assert_eq!(truncate("abc", 10), "abc");
+    }
+
+    #[test]
+    fn oversized_input_is_an_error_from_try_extract() {
+        let ex = Extractor::new(Options::default().max_input_bytes(10));
+        assert_eq!(
+            ex.try_extract("<p>more than ten bytes</p>"),
+            Err(Error::InputTooLarge { size: 26, limit: 10 })
+        );
+    }
+}

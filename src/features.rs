@@ -1,0 +1,249 @@
+//! Stage 3 of 6 — shallow text features.
+//!
+//! Input: the [`Segmentation`]. Output: one [`Features`] per block and the page's
+//! [`PageFeatures`] (the stop-list language).
+//!
+//! Decides nothing: it only measures. Length (weighted so a CJK character counts like a
+//! short word), word count, link density, stopword density in the page's language,
+//! sentence punctuation, boilerplate phrases in short blocks, relative position, and the
+//! class/id concepts carried from segmentation.
+//!
+//! The page language is the stop list with the most hits over all blocks: one hash lookup
+//! per word gives the hit set for every language at once (see `lexicon::STOPWORD_MAP`).
+//!
+//! Sources: Kohlschütter, Fankhauser & Nejdl, *Boilerplate Detection using Shallow Text
+//! Features*, WSDM 2010 (link density, text density, word counts); Pomikálek, *Removing
+//! Boilerplate and Duplicate Content from Web Corpora*, 2011 (jusText: length, stopword
+//! density, link density).
+
+use crate::lexicon::{self, Hints, STOP_LANGUAGES, STOPWORD_MAP};
+use crate::segment::{Block, Segmentation};
+use crate::tuning::Tuning;
+
+/// Measurements of one block.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Features {
+    /// Non-whitespace characters, CJK characters weighted by `Tuning::cjk_weight`.
+    pub(crate) length: u32,
+    /// Words (CJK characters count one each).
+    pub(crate) words: u32,
+    /// Linked characters / characters.
+    pub(crate) link_density: f32,
+    /// Stopwords of the page language / words; `None` when no stop list fits the page.
+    pub(crate) stopword_density: Option<f32>,
+    /// Sentence-ending punctuation marks followed by a space or the end of the block.
+    pub(crate) sentence_ends: u32,
+    /// A boilerplate phrase (`lexicon::BOILERPLATE_PHRASES`) occurs in a short block.
+    pub(crate) has_phrase: bool,
+    /// Block index / number of blocks, in `[0, 1)`.
+    pub(crate) position: f32,
+    /// Concepts from the enclosing elements.
+    pub(crate) hints: Hints,
+}
+
+/// Measurements of the whole page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct PageFeatures {
+    /// Language of the stop list used, if any fits.
+    pub(crate) language: Option<&'static str>,
+    /// Share of all words that are stopwords of that language.
+    pub(crate) stopword_share: f32,
+}
+
+const LANGS: usize = STOP_LANGUAGES.len();
+
+/// Measures every block (see the module doc).
+pub(crate) fn measure(seg: &Segmentation, tuning: &Tuning) -> (Vec<Features>, PageFeatures) {
+    let mut per_block: Vec<[u16; LANGS]> = Vec::with_capacity(seg.blocks.len());
+    let mut totals = [0u32; LANGS];
+    let mut total_words = 0u32;
+    let mut lower = String::new();
+    for block in &seg.blocks {
+        let counts = stopword_counts(seg.text_of(block), &mut lower);
+        for (t, c) in totals.iter_mut().zip(counts.iter()) {
+            *t += u32::from(*c);
+        }
+        total_words += block.words;
+        per_block.push(counts);
+    }
+    let best = totals
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, n)| **n)
+        .map(|(i, n)| (i, *n));
+    let page = match best {
+        Some((i, hits)) if total_words > 0 => {
+            let share = hits as f32 / total_words as f32;
+            PageFeatures {
+                language: (share >= tuning.min_language_stopword_share)
+                    .then(|| STOP_LANGUAGES.get(i).copied())
+                    .flatten(),
+                stopword_share: share,
+            }
+        }
+        _ => PageFeatures::default(),
+    };
+    let lang_index = page
+        .language
+        .and_then(|l| STOP_LANGUAGES.iter().position(|x| *x == l));
+    let n = seg.blocks.len().max(1) as f32;
+    let features = seg
+        .blocks
+        .iter()
+        .zip(per_block.iter())
+        .enumerate()
+        .map(|(i, (block, counts))| {
+            let stops = lang_index.and_then(|l| counts.get(l)).copied();
+            block_features(seg, block, stops, i as f32 / n, tuning, &mut lower)
+        })
+        .collect();
+    (features, page)
+}
+
+fn block_features(
+    seg: &Segmentation,
+    block: &Block,
+    stopwords: Option<u16>,
+    position: f32,
+    tuning: &Tuning,
+    lower: &mut String,
+) -> Features {
+    let text = seg.text_of(block);
+    let length = block.chars + block.cjk_chars * tuning.cjk_weight.saturating_sub(1);
+    let words = block.words.max(1);
+    let has_phrase = block.words <= tuning.phrase_max_words && contains_phrase(text, lower);
+    Features {
+        length,
+        words: block.words,
+        link_density: if block.chars == 0 {
+            0.0
+        } else {
+            block.link_chars as f32 / block.chars as f32
+        },
+        stopword_density: stopwords.map(|s| f32::from(s) / words as f32),
+        sentence_ends: sentence_ends(text),
+        has_phrase,
+        position,
+        hints: block.hints,
+    }
+}
+
+/// Stopword hits per language for one text.
+fn stopword_counts(text: &str, lower: &mut String) -> [u16; LANGS] {
+    let mut counts = [0u16; LANGS];
+    for word in text.split_whitespace() {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if word.is_empty() || word.len() > 16 {
+            continue;
+        }
+        lower.clear();
+        if word.is_ascii() {
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        if let Some(mask) = STOPWORD_MAP.get(lower.as_str()) {
+            for (i, c) in counts.iter_mut().enumerate() {
+                if mask & (1 << i) != 0 {
+                    *c = c.saturating_add(1);
+                }
+            }
+        }
+    }
+    counts
+}
+
+/// Sentence-ending marks (`. ! ? …` and the CJK full stops) followed by whitespace, a
+/// closing quote or bracket, or the end of the text.
+fn sentence_ends(text: &str) -> u32 {
+    let mut n = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '。' | '！' | '？' => n += 1,
+            '.' | '!' | '?' | '…' => {
+                let next = chars.peek().copied();
+                if next.is_none_or(|d| d.is_whitespace() || "\"'”’)»".contains(d)) {
+                    n += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    n
+}
+
+/// Whether a text holds one of `lexicon::BOILERPLATE_PHRASES` (case-insensitive).
+fn contains_phrase(text: &str, lower: &mut String) -> bool {
+    lower.clear();
+    lower.extend(text.chars().flat_map(char::to_lowercase));
+    lexicon::BOILERPLATE_PHRASES
+        .iter()
+        .any(|p| lower.contains(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::{Limits, parse};
+    use crate::segment;
+
+    fn measure_html(html: &str) -> (Vec<Features>, PageFeatures) {
+        let (doc, _) = parse(
+            html,
+            Limits {
+                max_depth: 512,
+                max_nodes: 100_000,
+            },
+        );
+        measure(&segment::blocks(&doc), &Tuning::BALANCED)
+    }
+
+    #[test]
+    fn english_prose_is_detected_and_dense_in_stopwords() {
+        let (f, page) = measure_html(
+            "<p>The council said that it would not approve the plan until the residents of \
+             the valley had been heard, and that a vote was expected in the spring.</p>\
+             <ul><li><a href=/>Home</a></li><li><a href=/n>News</a></li></ul>",
+        );
+        assert_eq!(page.language, Some("en"));
+        assert!(f[0].stopword_density.is_some_and(|d| d > 0.35));
+        assert_eq!(f[1].stopword_density, Some(0.0));
+        assert!((f[1].link_density - 1.0).abs() < f32::EPSILON);
+    }
+
+    #[test]
+    fn german_prose_picks_the_german_list() {
+        let (_, page) = measure_html(
+            "<p>Die Stadt hat am Montag beschlossen, dass der neue Bahnhof nicht vor dem \
+             Jahr fertig wird, weil die Planung noch einmal geprüft werden muss.</p>",
+        );
+        assert_eq!(page.language, Some("de"));
+    }
+
+    #[test]
+    fn text_without_any_stop_list_has_no_density() {
+        let (f, page) = measure_html("<p>東京都は月曜日、新しい駅の建設計画を発表した。</p>");
+        assert_eq!(page.language, None);
+        assert_eq!(f[0].stopword_density, None);
+        assert_eq!(f[0].sentence_ends, 1);
+        assert!(f[0].length > 40, "CJK characters are weighted: {}", f[0].length);
+    }
+
+    #[test]
+    fn sentence_ends_need_a_following_space_or_end() {
+        assert_eq!(sentence_ends("Version 2.0 is out. Get it now!"), 2);
+        assert_eq!(sentence_ends("example.com"), 0);
+        assert_eq!(sentence_ends("He said \"stop.\" Then left"), 1);
+    }
+
+    #[test]
+    fn phrases_are_only_checked_in_short_blocks() {
+        let long = format!("<p>{} subscribe to our newsletter</p>", "word ".repeat(40));
+        let (f, _) = measure_html(&long);
+        assert!(!f[0].has_phrase);
+        let (f, _) = measure_html("<p>Subscribe to our newsletter</p>");
+        assert!(f[0].has_phrase);
+    }
+}

@@ -1,0 +1,673 @@
+//! Every word list, tag set and class/id token group the pipeline uses.
+//!
+//! Nothing here is a number to tune (those live in [`crate::tuning`]); these are the
+//! vocabularies. Each list says where it came from and what adding to it trades.
+//!
+//! * Tag sets follow the HTML Living Standard's element categories (§3.2.5 content models,
+//!   §4 element index), narrowed to what matters for text extraction.
+//! * Class/id token groups are grouped by concept, after trafilatura's `xpaths.py` groups and
+//!   Readability.js's `unlikelyCandidates` / `positive` / `negative` patterns. They are generic
+//!   words that many sites use; no list holds one site's class names.
+//! * Stop lists are the most frequent function words of each language, written by the pith
+//!   team from grammar references (articles, pronouns, prepositions, conjunctions, auxiliary
+//!   verbs). They are short on purpose: jusText (Pomikálek 2011) showed that stopword density
+//!   separates prose from boilerplate even with small lists, and short lists keep the
+//!   per-word lookup cheap.
+
+use once_cell::sync::Lazy;
+use regex::RegexSet;
+use std::collections::HashMap;
+
+/// How an element takes part in extraction, decided from its tag name alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TagRole {
+    /// Never holds readable content (scripts, styles, form controls, embedded media):
+    /// the whole subtree is skipped.
+    Skip,
+    /// Starts and ends a text block (paragraphs, headings, list items, containers).
+    Block,
+    /// Flows inside a block (links, emphasis, spans).
+    Inline,
+    /// A line break: `<br>`. Two in a row end a block (jusText's rule).
+    Break,
+}
+
+/// What a block-level element says about the text directly inside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TagKind {
+    /// `h1`–`h6`, with the level.
+    Heading(u8),
+    /// `li`, `dt`, `dd`.
+    ListItem,
+    /// `blockquote`, `q` used as a block.
+    Quote,
+    /// `pre`: whitespace is kept.
+    Code,
+    /// `tr`: cells are joined with tabs.
+    TableRow,
+    /// `td`, `th`: a cell boundary inside a row.
+    TableCell,
+    /// `figcaption`, `caption`.
+    Caption,
+    /// Anything else: `p`, `div`, `section`…
+    Other,
+}
+
+/// Role and kind of an element from its (lower-case) local name.
+///
+/// Source: HTML Living Standard, "flow content" that is not "phrasing content" is a block;
+/// embedded and interactive content that renders no text of its own is skipped. Unknown
+/// names (custom elements, typos) are inline, as browsers render them.
+pub(crate) fn tag_role(name: &str) -> (TagRole, TagKind) {
+    use TagKind::*;
+    use TagRole::*;
+    match name {
+        "p" | "div" | "section" | "article" | "main" | "header" | "footer" | "nav" | "aside"
+        | "address" | "center" | "details" | "summary" | "dialog" | "fieldset" | "legend"
+        | "figure" | "form" | "hgroup" | "menu" | "ul" | "ol" | "dl" | "table" | "tbody"
+        | "thead" | "tfoot" | "hr" | "body" | "html" | "noframes" | "frameset" | "search" => {
+            (Block, Other)
+        }
+        "h1" => (Block, Heading(1)),
+        "h2" => (Block, Heading(2)),
+        "h3" => (Block, Heading(3)),
+        "h4" => (Block, Heading(4)),
+        "h5" => (Block, Heading(5)),
+        "h6" => (Block, Heading(6)),
+        "li" | "dt" | "dd" => (Block, ListItem),
+        "blockquote" => (Block, Quote),
+        "pre" | "listing" | "xmp" | "plaintext" => (Block, Code),
+        "tr" => (Block, TableRow),
+        "td" | "th" => (Block, TableCell),
+        "figcaption" | "caption" => (Block, Caption),
+        "br" => (Break, Other),
+        "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
+        | "embed" | "canvas" | "video" | "audio" | "source" | "track" | "map" | "input"
+        | "select" | "option" | "optgroup" | "textarea" | "button" | "head" | "title"
+        | "meta" | "link" | "base" | "datalist" | "output" | "progress" | "meter" | "frame"
+        | "applet" | "param" | "picture" | "img" | "area" | "col" | "colgroup" | "wbr" => {
+            (Skip, Other)
+        }
+        _ => (Inline, Other),
+    }
+}
+
+/// Concepts that class, id, role and tag names point at.
+///
+/// A bit set; an element's hints are the union of its own and its ancestors'. Grouping by
+/// concept (not one flat "negative" list as Readability does) lets the context stage treat
+/// a share bar differently from a comment section, and lets `--explain` say which concept
+/// decided.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub(crate) struct Hints(pub(crate) u32);
+
+impl Hints {
+    pub(crate) const NONE: Hints = Hints(0);
+    /// Site navigation, menus, breadcrumbs, sidebars.
+    pub(crate) const NAV: Hints = Hints(1);
+    /// Share and follow buttons.
+    pub(crate) const SHARE: Hints = Hints(1 << 1);
+    /// Related, recommended, "more stories", trending lists.
+    pub(crate) const RELATED: Hints = Hints(1 << 2);
+    /// Newsletter sign-up and subscription prompts.
+    pub(crate) const NEWSLETTER: Hints = Hints(1 << 3);
+    /// Reader comments and comment forms.
+    pub(crate) const COMMENT: Hints = Hints(1 << 4);
+    /// Cookie and consent banners.
+    pub(crate) const CONSENT: Hints = Hints(1 << 5);
+    /// Advertising and sponsored content.
+    pub(crate) const AD: Hints = Hints(1 << 6);
+    /// Page footers and copyright lines.
+    pub(crate) const FOOTER: Hints = Hints(1 << 7);
+    /// Photo captions and credits.
+    pub(crate) const CAPTION: Hints = Hints(1 << 8);
+    /// Bylines, datelines, post meta.
+    pub(crate) const BYLINE: Hints = Hints(1 << 9);
+    /// Tag and keyword lists.
+    pub(crate) const TAGS: Hints = Hints(1 << 10);
+    /// Page header / masthead.
+    pub(crate) const HEADER: Hints = Hints(1 << 11);
+    /// Author bio boxes.
+    pub(crate) const AUTHOR: Hints = Hints(1 << 12);
+    /// Words that mark the article body (Readability's "positive" list).
+    pub(crate) const ARTICLE: Hints = Hints(1 << 13);
+    /// Visually hidden text (screen-reader only).
+    pub(crate) const HIDDEN: Hints = Hints(1 << 14);
+    /// Paywall / subscription wall prompts.
+    pub(crate) const PAYWALL: Hints = Hints(1 << 15);
+
+    /// Concepts that mark boilerplate regions.
+    pub(crate) const BOILERPLATE: Hints = Hints(
+        Self::NAV.0
+            | Self::SHARE.0
+            | Self::RELATED.0
+            | Self::NEWSLETTER.0
+            | Self::COMMENT.0
+            | Self::CONSENT.0
+            | Self::AD.0
+            | Self::FOOTER.0
+            | Self::TAGS.0
+            | Self::AUTHOR.0
+            | Self::PAYWALL.0,
+    );
+
+    /// Does this set share any concept with `other`?
+    pub(crate) fn any(self, other: Hints) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// Union of two sets.
+    pub(crate) fn with(self, other: Hints) -> Hints {
+        Hints(self.0 | other.0)
+    }
+
+    /// This set minus the concepts of `other`.
+    pub(crate) fn without(self, other: Hints) -> Hints {
+        Hints(self.0 & !other.0)
+    }
+
+    /// Names of the concepts in the set, for `--explain`.
+    pub(crate) fn names(self) -> Vec<&'static str> {
+        HINT_NAMES
+            .iter()
+            .filter(|(h, _)| self.any(*h))
+            .map(|(_, n)| *n)
+            .collect()
+    }
+}
+
+const HINT_NAMES: [(Hints, &str); 16] = [
+    (Hints::NAV, "nav"),
+    (Hints::SHARE, "share"),
+    (Hints::RELATED, "related"),
+    (Hints::NEWSLETTER, "newsletter"),
+    (Hints::COMMENT, "comment"),
+    (Hints::CONSENT, "consent"),
+    (Hints::AD, "ad"),
+    (Hints::FOOTER, "footer"),
+    (Hints::CAPTION, "caption"),
+    (Hints::BYLINE, "byline"),
+    (Hints::TAGS, "tags"),
+    (Hints::HEADER, "header"),
+    (Hints::AUTHOR, "author"),
+    (Hints::ARTICLE, "article"),
+    (Hints::HIDDEN, "hidden"),
+    (Hints::PAYWALL, "paywall"),
+];
+
+/// Hints given by the tag name itself (HTML's sectioning semantics).
+pub(crate) fn tag_hints(name: &str) -> Hints {
+    match name {
+        "nav" | "menu" => Hints::NAV,
+        "aside" => Hints::RELATED,
+        "footer" => Hints::FOOTER,
+        "header" => Hints::HEADER,
+        "figcaption" => Hints::CAPTION,
+        "form" => Hints::NEWSLETTER,
+        "article" | "main" => Hints::ARTICLE,
+        _ => Hints::NONE,
+    }
+}
+
+/// Hints given by an ARIA `role` value.
+pub(crate) fn role_hints(role: &str) -> Hints {
+    match role.trim() {
+        "navigation" | "menubar" | "menu" | "tablist" => Hints::NAV,
+        "banner" => Hints::HEADER,
+        "contentinfo" => Hints::FOOTER,
+        "complementary" => Hints::RELATED,
+        "main" | "article" => Hints::ARTICLE,
+        "dialog" | "alertdialog" => Hints::CONSENT,
+        _ => Hints::NONE,
+    }
+}
+
+/// Whole class/id tokens (split at anything not a letter or digit, lower-cased) and the
+/// concept they point at.
+///
+/// Short or ambiguous words live here and must match a whole token: `ad` must not fire on
+/// `header` or `shadow`, `nav` not on `canvas`. Sources: Readability.js `unlikelyCandidates`
+/// and `negative`, trafilatura `xpaths.py` (`OVERALL_DISCARD_XPATH`, `COMMENTS_XPATH`), and
+/// the pith team's reading of the seed pages. Adding a token drops more text whenever a site
+/// uses the word for its article container, so only words that are near-universally
+/// boilerplate belong here.
+const CLASS_TOKENS: &[(&str, Hints)] = &[
+    // navigation
+    ("nav", Hints::NAV),
+    ("navbar", Hints::NAV),
+    ("menu", Hints::NAV),
+    ("menus", Hints::NAV),
+    ("breadcrumb", Hints::NAV),
+    ("breadcrumbs", Hints::NAV),
+    ("crumbs", Hints::NAV),
+    ("sidebar", Hints::NAV),
+    ("skip", Hints::NAV),
+    ("pagination", Hints::NAV),
+    ("pager", Hints::NAV),
+    ("toc", Hints::NAV),
+    ("sitemap", Hints::NAV),
+    ("jump", Hints::NAV),
+    ("prevnext", Hints::NAV),
+    // share
+    ("share", Hints::SHARE),
+    ("shares", Hints::SHARE),
+    ("sharing", Hints::SHARE),
+    ("social", Hints::SHARE),
+    ("follow", Hints::SHARE),
+    ("addthis", Hints::SHARE),
+    ("sharethis", Hints::SHARE),
+    // related
+    ("related", Hints::RELATED),
+    ("recommended", Hints::RELATED),
+    ("recommendations", Hints::RELATED),
+    ("trending", Hints::RELATED),
+    ("popular", Hints::RELATED),
+    ("mostread", Hints::RELATED),
+    ("most", Hints::RELATED),
+    ("recirc", Hints::RELATED),
+    ("recirculation", Hints::RELATED),
+    ("outbrain", Hints::RELATED),
+    ("taboola", Hints::RELATED),
+    ("widget", Hints::RELATED),
+    ("widgets", Hints::RELATED),
+    ("teaser", Hints::RELATED),
+    ("teasers", Hints::RELATED),
+    ("rail", Hints::RELATED),
+    ("more", Hints::RELATED),
+    ("upnext", Hints::RELATED),
+    ("readmore", Hints::RELATED),
+    ("seealso", Hints::RELATED),
+    // newsletter
+    ("newsletter", Hints::NEWSLETTER),
+    ("newsletters", Hints::NEWSLETTER),
+    ("subscribe", Hints::NEWSLETTER),
+    ("subscription", Hints::NEWSLETTER),
+    ("signup", Hints::NEWSLETTER),
+    ("optin", Hints::NEWSLETTER),
+    ("mailchimp", Hints::NEWSLETTER),
+    // comments
+    ("comment", Hints::COMMENT),
+    ("comments", Hints::COMMENT),
+    ("disqus", Hints::COMMENT),
+    ("respond", Hints::COMMENT),
+    ("reply", Hints::COMMENT),
+    ("replies", Hints::COMMENT),
+    ("discussion", Hints::COMMENT),
+    ("discuss", Hints::COMMENT),
+    // consent
+    ("cookie", Hints::CONSENT),
+    ("cookies", Hints::CONSENT),
+    ("consent", Hints::CONSENT),
+    ("gdpr", Hints::CONSENT),
+    ("cmp", Hints::CONSENT),
+    ("modal", Hints::CONSENT),
+    ("popup", Hints::CONSENT),
+    ("overlay", Hints::CONSENT),
+    // advertising
+    ("ad", Hints::AD),
+    ("ads", Hints::AD),
+    ("adv", Hints::AD),
+    ("advert", Hints::AD),
+    ("adverts", Hints::AD),
+    ("advertisement", Hints::AD),
+    ("advertising", Hints::AD),
+    ("adslot", Hints::AD),
+    ("adunit", Hints::AD),
+    ("dfp", Hints::AD),
+    ("gpt", Hints::AD),
+    ("sponsor", Hints::AD),
+    ("sponsored", Hints::AD),
+    ("promo", Hints::AD),
+    ("promoted", Hints::AD),
+    ("banner", Hints::AD),
+    ("commercial", Hints::AD),
+    ("affiliate", Hints::AD),
+    // footer
+    ("footer", Hints::FOOTER),
+    ("foot", Hints::FOOTER),
+    ("colophon", Hints::FOOTER),
+    ("copyright", Hints::FOOTER),
+    ("legal", Hints::FOOTER),
+    // captions
+    ("caption", Hints::CAPTION),
+    ("captions", Hints::CAPTION),
+    ("credit", Hints::CAPTION),
+    ("credits", Hints::CAPTION),
+    ("figcaption", Hints::CAPTION),
+    ("photo", Hints::CAPTION),
+    ("gallery", Hints::CAPTION),
+    // byline / post meta
+    ("byline", Hints::BYLINE),
+    ("dateline", Hints::BYLINE),
+    ("timestamp", Hints::BYLINE),
+    ("published", Hints::BYLINE),
+    ("date", Hints::BYLINE),
+    ("meta", Hints::BYLINE),
+    ("postmeta", Hints::BYLINE),
+    // tags
+    ("tags", Hints::TAGS),
+    ("tag", Hints::TAGS),
+    ("taglist", Hints::TAGS),
+    ("keywords", Hints::TAGS),
+    ("topics", Hints::TAGS),
+    ("categories", Hints::TAGS),
+    // header
+    ("header", Hints::HEADER),
+    ("masthead", Hints::HEADER),
+    ("topbar", Hints::HEADER),
+    // author box
+    ("author", Hints::AUTHOR),
+    ("bio", Hints::AUTHOR),
+    ("about", Hints::AUTHOR),
+    // article body
+    ("article", Hints::ARTICLE),
+    ("content", Hints::ARTICLE),
+    ("entry", Hints::ARTICLE),
+    ("post", Hints::ARTICLE),
+    ("story", Hints::ARTICLE),
+    ("body", Hints::ARTICLE),
+    ("text", Hints::ARTICLE),
+    ("main", Hints::ARTICLE),
+    ("blog", Hints::ARTICLE),
+    ("prose", Hints::ARTICLE),
+    // hidden
+    ("hidden", Hints::HIDDEN),
+    ("hide", Hints::HIDDEN),
+    ("invisible", Hints::HIDDEN),
+    ("offscreen", Hints::HIDDEN),
+    ("sr", Hints::HIDDEN),
+    ("visuallyhidden", Hints::HIDDEN),
+    // paywall
+    ("paywall", Hints::PAYWALL),
+    ("piano", Hints::PAYWALL),
+    ("meter", Hints::PAYWALL),
+    ("regwall", Hints::PAYWALL),
+];
+
+/// Stems that mark a concept anywhere inside a class or id (after lower-casing), for the
+/// compound names sites build (`sharebar`, `relatedArticles`, `newsletterSignup`,
+/// `cookieNotice`, `sidebarWidget`). Only stems of five letters or more that are rarely part
+/// of an unrelated word. Same sources as [`CLASS_TOKENS`].
+const CLASS_STEMS: &[(&str, Hints)] = &[
+    ("sidebar", Hints::NAV),
+    ("navigation", Hints::NAV),
+    ("navbar", Hints::NAV),
+    ("breadcrumb", Hints::NAV),
+    ("share", Hints::SHARE),
+    ("social", Hints::SHARE),
+    ("related", Hints::RELATED),
+    ("recommend", Hints::RELATED),
+    ("trending", Hints::RELATED),
+    ("popular", Hints::RELATED),
+    ("mostread", Hints::RELATED),
+    ("most-read", Hints::RELATED),
+    ("most_read", Hints::RELATED),
+    ("outbrain", Hints::RELATED),
+    ("taboola", Hints::RELATED),
+    ("newsletter", Hints::NEWSLETTER),
+    ("subscri", Hints::NEWSLETTER),
+    ("signup", Hints::NEWSLETTER),
+    ("sign-up", Hints::NEWSLETTER),
+    ("comment", Hints::COMMENT),
+    ("disqus", Hints::COMMENT),
+    ("cookie", Hints::CONSENT),
+    ("consent", Hints::CONSENT),
+    ("advert", Hints::AD),
+    ("sponsor", Hints::AD),
+    ("adsense", Hints::AD),
+    ("ad-slot", Hints::AD),
+    ("ad_slot", Hints::AD),
+    ("ad-container", Hints::AD),
+    ("ad-wrapper", Hints::AD),
+    ("footer", Hints::FOOTER),
+    ("copyright", Hints::FOOTER),
+    ("caption", Hints::CAPTION),
+    ("byline", Hints::BYLINE),
+    ("author-bio", Hints::AUTHOR),
+    ("authorbio", Hints::AUTHOR),
+    ("author-box", Hints::AUTHOR),
+    ("about-author", Hints::AUTHOR),
+    ("masthead", Hints::HEADER),
+    ("paywall", Hints::PAYWALL),
+    ("screen-reader", Hints::HIDDEN),
+    ("sr-only", Hints::HIDDEN),
+    ("visually-hidden", Hints::HIDDEN),
+    ("article-body", Hints::ARTICLE),
+    ("articlebody", Hints::ARTICLE),
+    ("post-body", Hints::ARTICLE),
+    ("story-body", Hints::ARTICLE),
+    ("entry-content", Hints::ARTICLE),
+    ("post-content", Hints::ARTICLE),
+    ("article-content", Hints::ARTICLE),
+];
+
+static TOKEN_MAP: Lazy<HashMap<&'static str, Hints>> = Lazy::new(|| {
+    let mut map: HashMap<&'static str, Hints> = HashMap::with_capacity(CLASS_TOKENS.len());
+    for (token, hint) in CLASS_TOKENS {
+        let entry = map.entry(token).or_default();
+        *entry = entry.with(*hint);
+    }
+    map
+});
+
+static STEM_SET: Lazy<Option<RegexSet>> = Lazy::new(|| {
+    // Stems are plain words; escaping keeps `-` and `_` literal.
+    RegexSet::new(CLASS_STEMS.iter().map(|(s, _)| regex::escape(s))).ok()
+});
+
+/// Concept hints of a class/id string (the two attributes joined by a space).
+///
+/// camelCase boundaries count as token boundaries (`relatedStories` → `related`,
+/// `stories`), as do `-`, `_` and digits.
+pub(crate) fn class_hints(class_and_id: &str) -> Hints {
+    let mut hints = Hints::NONE;
+    let lower = class_and_id.to_ascii_lowercase();
+    if let Some(set) = STEM_SET.as_ref() {
+        for i in set.matches(&lower).iter() {
+            if let Some((_, h)) = CLASS_STEMS.get(i) {
+                hints = hints.with(*h);
+            }
+        }
+    }
+    for token in class_tokens(class_and_id) {
+        if let Some(h) = TOKEN_MAP.get(token.as_str()) {
+            hints = hints.with(*h);
+        }
+    }
+    hints
+}
+
+/// Splits a class/id string into lower-case word tokens at non-alphanumerics and at
+/// lower→upper camelCase boundaries.
+fn class_tokens(s: &str) -> impl Iterator<Item = String> + '_ {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in s.chars() {
+        if c.is_ascii_alphabetic() {
+            if c.is_ascii_uppercase() && prev_lower && !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            prev_lower = c.is_ascii_lowercase();
+            cur.push(c.to_ascii_lowercase());
+        } else {
+            prev_lower = false;
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out.into_iter()
+}
+
+/// Inline `style` fragments that hide an element (after removing spaces and lower-casing).
+/// Source: Readability.js `_isProbablyVisible`.
+pub(crate) const HIDDEN_STYLES: &[&str] = &["display:none", "visibility:hidden"];
+
+/// Languages with a stop list, in the order of [`STOPWORDS`].
+pub(crate) const STOP_LANGUAGES: &[&str] = &[
+    "en", "de", "fr", "es", "it", "pt", "nl", "ru", "tr", "pl", "id", "sv", "cs",
+];
+
+/// Stop lists (lower-case), one per language of [`STOP_LANGUAGES`].
+///
+/// Written by the pith team: each holds the function words that make up roughly a third of
+/// running text in that language. A word may appear in several lists. Longer lists raise
+/// stopword density for every text a little, which would need the density thresholds in
+/// `tuning` to move together with them.
+pub(crate) const STOPWORDS: &[&str] = &[
+    // en
+    "a about above after again against all also am an and any are as at be because been before \
+     being below between both but by can could did do does doing down during each even ever \
+     few for from further had has have having he her here hers herself him himself his how i \
+     if in into is it its itself just may me might more most must my myself no nor not now of \
+     off on once only or other our ours ourselves out over own same she should so some such \
+     than that the their theirs them themselves then there these they this those through to \
+     too under until up upon us very was we were what when where which while who whom whose \
+     why will with would you your yours yourself yourselves said says one two also however \
+     since still though whether within without",
+    // de
+    "aber alle allem allen aller alles als also am an ander andere anderen auch auf aus bei \
+     bin bis bist da damit dann das dass dein deine dem den denn der des dessen deshalb die \
+     dies diese diesem diesen dieser dieses doch dort du durch ein eine einem einen einer \
+     eines er es etwas euch euer für gegen gewesen hab habe haben hat hatte hätte ich ihm ihn \
+     ihnen ihr ihre ihrem ihren ihrer im in ins ist jede jedem jeden jeder jedes jetzt kann \
+     kein keine können könnte man mehr mein meine mich mir mit muss nach nicht nichts noch \
+     nun nur ob oder ohne sehr sein seine seinem seinen seiner sich sie sind so solche soll \
+     sollte sondern über um und uns unser unter vom von vor war waren warum was weil welche \
+     wenn wer werden wie wieder will wir wird wo wurde wurden zu zum zur zwischen",
+    // fr
+    "a au aux avec avait avoir ce cela ces cet cette comme dans de des du elle elles en est \
+     et été être eu il ils je la le les leur leurs lui mais me même mes moi mon ne nos notre \
+     nous on ont ou où par pas pour plus qu que qui sa sans se ses si son sont sur ta te tes \
+     toi ton tous tout toute toutes très tu un une vos votre vous y était sera aussi alors \
+     ainsi après avant bien car donc encore entre depuis dont fait faire peut quand sous",
+    // es
+    "a al algo algunos ante antes como con contra cual cuando de del desde donde durante e \
+     el ella ellas ellos en entre era es esa ese eso esta este esto estos fue fueron ha han \
+     hasta hay la las le les lo los más me mi mientras muy nada ni no nos o otra otro para \
+     pero poco por porque que quien se ser si sido sin sobre son su sus también tanto te \
+     tiene tienen todo todos tu un una uno unos y ya yo está están será puede según después",
+    // it
+    "a ad al alla alle anche ancora avere aveva c che chi ci come con cosa da dal dalla \
+     dalle degli dei del della delle di dove e ed era essere fa fra gli ha hanno i il in io \
+     la le lei li lo loro lui ma mi molto ne nei nel nella nelle noi non o per perché più \
+     poi quale quando quella quelle quello questa queste questo se sei si sia sono su sua \
+     sue sui sul sulla suo suoi tra tutti tutto un una uno è stato stata essere dopo anni",
+    // pt
+    "a ao aos as até com como da das de dela dele deles do dos e ela elas ele eles em entre \
+     era essa esse esta este eu foi foram há isso isto já la lhe mais mas me mesmo meu \
+     minha muito na nas nem no nos nossa nosso não num numa o os ou para pela pelas pelo \
+     pelos por quando que quem se sem ser seu seus sua suas são também te tem têm um uma \
+     você é está estão será sobre após ainda pode",
+    // nl
+    "aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door \
+     dus een eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun \
+     iemand iets ik in is ja je kan kon kunnen maar me meer men met mij mijn moet na naar \
+     niet niets nog nu of om omdat onder ons ook op over reeds te tegen toch toen tot u uit \
+     uw van veel voor want waren was wat we wel werd wie wij wil worden wordt zal ze zelf zich \
+     zij zijn zo zonder zou",
+    // ru
+    "а без более бы был была были было быть в вам вас весь во вот все всего всех вы где да \
+     даже для до его ее если есть еще же за здесь и из или им их к как ко когда кто ли либо \
+     мне может мы на над надо наш не него нее нет ни них но ну о об однако он она они оно от \
+     очень по под при с со так также такой там те тем то того тоже той только том ты у уже \
+     хотя чего чей чем что чтобы чье эта эти это я",
+    // tr
+    "acaba ama ancak artık aslında az bana bazı belki ben beni benim bir biri birkaç biz bu \
+     buna bunda bundan bunu bunun da daha de defa diye çok çünkü en gibi göre hem hep hepsi \
+     her hiç için ile ise kadar ki kim mı mi mu mü nasıl ne neden nerede niçin o olan olarak \
+     oldu olduğu olmak olur on ona ondan onlar onu onun sadece sen siz şey şu tüm ve veya ya \
+     yani yine zaten",
+    // pl
+    "a aby ale bardzo bez bo być był była było były będzie co czy dla do gdy gdzie go i ich \
+     ile im innych jak jako je jeden jego jej jest jeszcze jednak już każdy kiedy kto która \
+     które który ma mi mnie może można na nad nie niż o od oraz po pod przez przy się są ta \
+     tak także tam te tego tej ten to tu tylko tym u w we więc wszystko z za że żeby",
+    // id
+    "ada adalah agar akan aku anda antara apa atau bagi bahwa banyak belum bisa dalam dan \
+     dari dengan di dia ia ini itu jika juga kami kamu karena ke kepada ketika kita lagi \
+     lebih masih mereka oleh pada para saat saja sampai sangat satu sebagai sebuah sedang \
+     sejak seperti setelah sudah tetapi tidak untuk yang",
+    // sv
+    "alla allt att av blev bli blir de dem den denna deras dess det detta dig din du där efter \
+     ej eller en er ett från för ha hade han hans har henne hennes hon honom hur här i icke \
+     inte jag kan man med mig min mot mycket ni nu när och om oss på sig sin sina skulle som \
+     till under upp ut vad var vi vid vilka vilken är över",
+    // cs
+    "a aby ale ani bez by byl byla bylo být co či do i já jak jako je jeho jej její jen \
+     ještě již jsem jsme jsou k kde kdy když ke která které který má mezi mi mne mu my na \
+     nad nebo není než o od on ona oni po pod pro proto před při s se si so tak také tam to \
+     tu ty u už v ve však z za že",
+];
+
+/// Word → bit set of the languages whose stop list holds it (bit i = `STOP_LANGUAGES[i]`).
+pub(crate) static STOPWORD_MAP: Lazy<HashMap<&'static str, u16>> = Lazy::new(|| {
+    let mut map: HashMap<&'static str, u16> = HashMap::with_capacity(2048);
+    for (i, list) in STOPWORDS.iter().enumerate() {
+        for w in list.split_whitespace() {
+            *map.entry(w).or_insert(0) |= 1 << i;
+        }
+    }
+    map
+});
+
+/// Phrases that mark a block as boilerplate whatever its shape: copyright lines, cookie
+/// notices, share prompts, sign-up calls, comment-form labels, "read more" teasers.
+///
+/// Matched case-insensitively as substrings of short blocks only (see
+/// `tuning::Tuning::phrase_max_words`), because a long paragraph that quotes one of them is
+/// still prose. Sources: jusText's copyright rule, the seeds' boilerplate, trafilatura's
+/// `is_image_file`/"cookie" filters. Adding a phrase risks dropping a short article line
+/// that happens to contain it.
+pub(crate) const BOILERPLATE_PHRASES: &[&str] = &[
+    "©",
+    "copyright",
+    "all rights reserved",
+    "cookie",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "sign up for",
+    "sign up to",
+    "subscribe to",
+    "subscribe now",
+    "newsletter",
+    "leave a reply",
+    "leave a comment",
+    "your email address will not be published",
+    "required fields are marked",
+    "save my name",
+    "previous post",
+    "next post",
+    "related article",
+    "related articles",
+    "related stories",
+    "read more",
+    "read next",
+    "share this",
+    "share on",
+    "click here",
+    "follow us",
+    "advertisement",
+    "sponsored",
+    "you might also like",
+    "recommended for you",
+    "more from",
+    "all rights",
+    "tous droits",
+    "alle rechte",
+    "todos los derechos",
+    "tutti i diritti",
+    "inscrivez-vous",
+    "abonnieren",
+    "suscríbete",
+    "iscriviti",
+    "assine",
+    "подписаться",
+    "abone ol",
+    "zapisz się",
+];

@@ -1,0 +1,104 @@
+//! pith pulls the article out of a web page: given saved HTML it returns the main text and
+//! metadata, and drops what surrounds it — navigation menus, ads, newsletter boxes, share
+//! bars, "related" lists, comment forms, footers.
+//!
+//! ```
+//! let html = r#"<html><head><title>Ferry service resumes | Harbour News</title></head><body>
+//!   <nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+//!   <article>
+//!     <h1>Ferry service resumes</h1>
+//!     <p>The harbour reopened on Monday after a week of repairs to the north pier, and the
+//!     first ferry of the morning left on time with a full deck of cars and cyclists.</p>
+//!     <p>Port officials said the timetable would return to normal by the weekend, once the
+//!     second landing stage has been inspected by the engineers.</p>
+//!   </article>
+//!   <footer>© 2024 Harbour News. All rights reserved.</footer>
+//! </body></html>"#;
+//! let article = pith::extract(html);
+//! assert_eq!(article.title, "Ferry service resumes");
+//! assert!(article.text.starts_with("The harbour reopened on Monday"));
+//! assert!(article.text.contains("second landing stage"));
+//! assert!(!article.text.contains("All rights reserved"));
+//! ```
+//!
+//! # How it works
+//!
+//! pith is in the boilerpipe / jusText family: it cuts the page into text blocks at
+//! block-level element boundaries, measures shallow features of each block (length, link
+//! density, stopword density, punctuation, class/id concepts), labels each block on its
+//! own, then revises the labels by their neighbours and by the DOM region the article
+//! lives in. See `extractor.rs` for the stages in order; every threshold is in `tuning.rs`
+//! and every word list in `lexicon.rs`.
+//!
+//! # Robustness
+//!
+//! Bad input never panics the library. Malformed markup is parsed as browsers do
+//! (html5ever); nesting deeper than [`Options::max_depth`] is flattened while parsing and
+//! more than [`Options::max_nodes`] elements are not built, so time stays linear in input
+//! size; no walk over the tree recurses, so depth cannot overflow the stack. Input that is
+//! not a page at all (binary, too large) is an [`Error`] from the fallible entry points;
+//! poor pages give a best-effort [`Article`], possibly empty. The library code denies
+//! `unwrap`, `expect`, `panic!` and string slicing by index through clippy lints.
+
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::string_slice,
+        clippy::indexing_slicing
+    )
+)]
+
+mod article;
+mod classify;
+mod context;
+mod dom;
+mod encoding;
+mod error;
+mod explain;
+mod extractor;
+mod features;
+mod lexicon;
+mod metadata;
+mod options;
+mod render;
+mod segment;
+mod tuning;
+
+pub use article::{Article, Block, BlockKind, Metadata};
+pub use encoding::{Charset, CharsetSource};
+pub use error::Error;
+pub use explain::{ExplainedBlock, Explanation};
+pub use extractor::Extractor;
+pub use options::{
+    DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES, DEFAULT_MIN_ARTICLE_CHARS,
+    Focus, Options,
+};
+
+/// Extracts the article from a page with default [`Options`].
+///
+/// Never fails: a page without an article gives an empty [`Article`].
+///
+/// ```
+/// let article = pith::extract("<p>Not much here.</p>");
+/// assert!(article.text.is_empty());
+/// ```
+pub fn extract(html: &str) -> Article {
+    Extractor::default().extract(html)
+}
+
+/// Extracts the article from page bytes in any charset, with default [`Options`].
+///
+/// `content_type` is the HTTP `Content-Type` header value when known; see
+/// [`Extractor::extract_bytes`] for how the charset is found.
+///
+/// ```
+/// let err = pith::extract_bytes(b"%PDF-1.7 binary", None).unwrap_err();
+/// assert!(matches!(err, pith::Error::NotHtml { .. }));
+/// ```
+pub fn extract_bytes(bytes: &[u8], content_type: Option<&str>) -> Result<Article, Error> {
+    Extractor::default().extract_bytes(bytes, content_type)
+}

@@ -1,0 +1,587 @@
+//! Stage 2 of 6 — segmentation into text blocks.
+//!
+//! Input: the parsed [`Document`]. Output: a [`Segmentation`]: the blocks in reading order
+//! (each a span of one shared text buffer, with its kind, character, word and linked-word
+//! counts and the class/id concepts around it) and a side table of the block-level
+//! elements (parent, depth, concepts, the range of blocks and elements under each), in
+//! pre-order, so that any subtree is a contiguous range of both tables.
+//!
+//! Decides: where blocks start and end. A block ends at every block-level element boundary
+//! (HTML flow content that is not phrasing content) and at two `<br>` in a row; one `<br>`
+//! is a line break inside the block. Text is whitespace-collapsed as a browser renders it,
+//! except inside `<pre>`.
+//!
+//! One iterative pre-order walk (ego_tree's `traverse`, no recursion), no per-node string
+//! allocation: text goes straight into the shared buffer.
+//!
+//! Sources: jusText's paragraph maker (Pomikálek 2011, `doc/algorithm.rst`); boilerpipe's
+//! text-block notion (Kohlschütter et al., WSDM 2010).
+
+use crate::dom::{self, Document, NeverContent};
+use crate::lexicon::{self, Hints, TagKind, TagRole};
+use ego_tree::iter::Edge;
+use scraper::Node;
+use std::ops::Range;
+
+/// Marks "no element" in the `u32` indices of the side tables.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// A run of text between block boundaries.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Block {
+    /// Byte range of the text in [`Segmentation::text`].
+    pub(crate) text: Range<usize>,
+    /// What the enclosing elements make of it.
+    pub(crate) kind: TagKind,
+    /// Index of the innermost block-level element holding it, in [`Segmentation::elements`].
+    pub(crate) element: u32,
+    /// Index of the table row (`tr`) holding it, or [`NONE`].
+    pub(crate) row: u32,
+    /// Non-whitespace characters.
+    pub(crate) chars: u32,
+    /// Non-whitespace characters inside links.
+    pub(crate) link_chars: u32,
+    /// CJK characters (Han, Hiragana, Katakana), which count as words on their own.
+    pub(crate) cjk_chars: u32,
+    /// Words: whitespace-separated tokens, plus one per CJK character.
+    pub(crate) words: u32,
+    /// Words that start inside a link.
+    pub(crate) link_words: u32,
+    /// Concepts from class, id, role and tag names of the enclosing elements.
+    pub(crate) hints: Hints,
+}
+
+/// A block-level element, as the context stage sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Element {
+    /// Parent element index, or [`NONE`] for the root.
+    pub(crate) parent: u32,
+    /// Depth below the document root.
+    pub(crate) depth: u32,
+    /// Tag name, for `--explain`.
+    pub(crate) name: html5ever::LocalName,
+    /// Concepts named by this element itself.
+    pub(crate) own_hints: Hints,
+    /// Concepts of this element and its ancestors.
+    pub(crate) hints: Hints,
+    /// Blocks under this element: `first_block..end_block`.
+    pub(crate) first_block: u32,
+    /// End (exclusive) of the blocks under this element.
+    pub(crate) end_block: u32,
+    /// End (exclusive) of this element's subtree in the element table.
+    pub(crate) end_element: u32,
+}
+
+/// The page as blocks plus the block-level element table.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Segmentation {
+    /// All block text, back to back.
+    pub(crate) text: String,
+    /// Blocks in reading order.
+    pub(crate) blocks: Vec<Block>,
+    /// Block-level elements in pre-order; index 0 is the document root.
+    pub(crate) elements: Vec<Element>,
+}
+
+impl Segmentation {
+    /// The text of a block.
+    pub(crate) fn text_of(&self, block: &Block) -> &str {
+        self.text.get(block.text.clone()).unwrap_or("")
+    }
+
+}
+
+/// One open element during the walk.
+struct Frame {
+    role: TagRole,
+    kind: TagKind,
+    /// Innermost list/quote/code/caption/cell kind among this frame and its ancestors.
+    context: TagKind,
+    hints: Hints,
+    /// Element-table index when this is a block-level element.
+    element: u32,
+    is_link: bool,
+    row: u32,
+}
+
+struct Walker {
+    seg: Segmentation,
+    frames: Vec<Frame>,
+    /// Start of the block being built in `seg.text`.
+    start: usize,
+    chars: u32,
+    link_chars: u32,
+    cjk_chars: u32,
+    words: u32,
+    link_words: u32,
+    pending_space: bool,
+    /// The last character pushed was CJK, so the next one starts a word.
+    prev_cjk: bool,
+    /// `<br>` seen since the last text: two end the block.
+    breaks: u8,
+    link_depth: u32,
+    pre_depth: u32,
+    /// Concepts of inline elements around part of the block's text, and how many
+    /// characters they cover.
+    inline_hints: Hints,
+    inline_hint_chars: u32,
+}
+
+/// Splits a document into blocks (see the module doc).
+pub(crate) fn blocks(doc: &Document) -> Segmentation {
+    let mut w = Walker {
+        seg: Segmentation::default(),
+        frames: Vec::with_capacity(64),
+        start: 0,
+        chars: 0,
+        link_chars: 0,
+        cjk_chars: 0,
+        words: 0,
+        link_words: 0,
+        pending_space: false,
+        prev_cjk: false,
+        breaks: 0,
+        link_depth: 0,
+        pre_depth: 0,
+        inline_hints: Hints::NONE,
+        inline_hint_chars: 0,
+    };
+    w.seg.elements.push(Element {
+        parent: NONE,
+        depth: 0,
+        name: html5ever::LocalName::from("#document"),
+        own_hints: Hints::NONE,
+        hints: Hints::NONE,
+        first_block: 0,
+        end_block: 0,
+        end_element: 1,
+    });
+    w.frames.push(Frame {
+        role: TagRole::Block,
+        kind: TagKind::Other,
+        context: TagKind::Other,
+        hints: Hints::NONE,
+        element: 0,
+        is_link: false,
+        row: NONE,
+    });
+    // A skipped subtree is entered by Open and left by the Close of the same node.
+    let mut skipping: Option<ego_tree::NodeId> = None;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skipping.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Element(el) => {
+                        let name: &str = &el.name.local;
+                        let (role, kind) = lexicon::tag_role(name);
+                        match dom::never_content(el, role) {
+                            Some(NeverContent::Tag) | Some(NeverContent::Hidden) => {
+                                skipping = Some(node.id());
+                            }
+                            None => w.open(el, role, kind),
+                        }
+                    }
+                    Node::Text(t) => w.text(&t.text),
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(id) = skipping {
+                    if id == node.id() {
+                        skipping = None;
+                    }
+                    continue;
+                }
+                if node.value().is_element() {
+                    w.close();
+                }
+            }
+        }
+    }
+    w.flush();
+    let (blocks, elements) = (w.seg.blocks.len() as u32, w.seg.elements.len() as u32);
+    if let Some(root) = w.seg.elements.first_mut() {
+        root.end_block = blocks;
+        root.end_element = elements;
+    }
+    w.seg
+}
+
+impl Walker {
+    fn top(&self) -> Option<&Frame> {
+        self.frames.last()
+    }
+
+    fn open(&mut self, el: &scraper::node::Element, role: TagRole, kind: TagKind) {
+        let name: &str = &el.name.local;
+        let (parent_hints, parent_context, parent_row) = self
+            .top()
+            .map(|f| (f.hints, f.context, f.row))
+            .unwrap_or((Hints::NONE, TagKind::Other, NONE));
+        let own = own_hints(el, name);
+        let hints = parent_hints.with(own);
+        let context = match kind {
+            TagKind::ListItem
+            | TagKind::Quote
+            | TagKind::Code
+            | TagKind::Caption
+            | TagKind::TableCell => kind,
+            TagKind::TableRow => TagKind::TableCell,
+            _ => parent_context,
+        };
+        let mut element = NONE;
+        let mut row = parent_row;
+        match role {
+            TagRole::Block => {
+                self.flush();
+                let parent = self.current_element();
+                let depth = self
+                    .seg
+                    .elements
+                    .get(parent as usize)
+                    .map_or(0, |p| p.depth + 1);
+                element = self.seg.elements.len() as u32;
+                if kind == TagKind::TableRow {
+                    row = element;
+                }
+                self.seg.elements.push(Element {
+                    parent,
+                    depth,
+                    name: el.name.local.clone(),
+                    own_hints: own,
+                    hints,
+                    first_block: self.seg.blocks.len() as u32,
+                    end_block: self.seg.blocks.len() as u32,
+                    end_element: element + 1,
+                });
+                if kind == TagKind::Code {
+                    self.pre_depth += 1;
+                }
+            }
+            TagRole::Break => {
+                self.breaks = self.breaks.saturating_add(1);
+                if self.breaks >= 2 {
+                    self.flush();
+                } else if self.chars > 0 {
+                    self.seg.text.push('\n');
+                    self.pending_space = false;
+                }
+            }
+            TagRole::Inline | TagRole::Skip => {}
+        }
+        let is_link = name == "a" && role == TagRole::Inline;
+        if is_link {
+            self.link_depth += 1;
+        }
+        self.frames.push(Frame {
+            role,
+            kind,
+            context,
+            hints,
+            element,
+            is_link,
+            row,
+        });
+    }
+
+    fn close(&mut self) {
+        let Some(frame) = self.frames.pop() else {
+            return;
+        };
+        if frame.is_link {
+            self.link_depth = self.link_depth.saturating_sub(1);
+        }
+        if frame.role == TagRole::Block {
+            self.flush();
+            if frame.kind == TagKind::Code {
+                self.pre_depth = self.pre_depth.saturating_sub(1);
+            }
+            let blocks = self.seg.blocks.len() as u32;
+            let elements = self.seg.elements.len() as u32;
+            if let Some(e) = self.seg.elements.get_mut(frame.element as usize) {
+                e.end_block = blocks;
+                e.end_element = elements;
+            }
+        }
+    }
+
+    /// Index of the innermost open block-level element.
+    fn current_element(&self) -> u32 {
+        self.frames
+            .iter()
+            .rev()
+            .find(|f| f.element != NONE)
+            .map_or(0, |f| f.element)
+    }
+
+    fn text(&mut self, text: &str) {
+        let (hints, context) = self
+            .top()
+            .map(|f| (f.hints, f.context))
+            .unwrap_or((Hints::NONE, TagKind::Other));
+        let element_hints = self
+            .seg
+            .elements
+            .get(self.current_element() as usize)
+            .map_or(Hints::NONE, |e| e.hints);
+        let in_link = self.link_depth > 0;
+        let keep_whitespace = self.pre_depth > 0 || context == TagKind::Code;
+        let before = self.chars;
+        for c in text.chars() {
+            if c.is_whitespace() {
+                if keep_whitespace && self.chars > 0 {
+                    self.seg.text.push(c);
+                    self.pending_space = false;
+                } else {
+                    self.pending_space = true;
+                }
+                continue;
+            }
+            if self.pending_space && self.chars > 0 {
+                self.seg.text.push(' ');
+            }
+            let cjk = is_cjk(c);
+            let starts_word = self.pending_space || self.chars == 0 || cjk || self.prev_cjk;
+            self.prev_cjk = cjk;
+            self.pending_space = false;
+            self.seg.text.push(c);
+            self.chars += 1;
+            if in_link {
+                self.link_chars += 1;
+            }
+            if cjk {
+                self.cjk_chars += 1;
+            }
+            if starts_word {
+                self.words += 1;
+                if in_link {
+                    self.link_words += 1;
+                }
+            }
+        }
+        if self.chars > before {
+            self.breaks = 0;
+            let extra = hints.without(element_hints);
+            if extra != Hints::NONE {
+                self.inline_hints = self.inline_hints.with(extra);
+                self.inline_hint_chars += self.chars - before;
+            }
+        }
+        // A new text node after inline markup continues the current word unless there was
+        // whitespace; `pending_space` carries that across nodes.
+    }
+
+    /// Ends the block being built, keeping it when it holds any text.
+    fn flush(&mut self) {
+        self.breaks = 0;
+        self.pending_space = false;
+        if self.chars == 0 {
+            self.seg.text.truncate(self.start);
+            self.reset_counts();
+            return;
+        }
+        // Trailing whitespace kept inside <pre> is not part of the block.
+        let trimmed = self.seg.text.trim_end().len();
+        self.seg.text.truncate(trimmed.max(self.start));
+        let element = self.current_element();
+        let (kind, context, row) = self
+            .frames
+            .iter()
+            .rev()
+            .find(|f| f.element != NONE)
+            .map_or((TagKind::Other, TagKind::Other, NONE), |f| {
+                (f.kind, f.context, f.row)
+            });
+        let kind = match kind {
+            TagKind::Heading(_) => kind,
+            TagKind::Other | TagKind::TableRow => context,
+            other => other,
+        };
+        let mut hints = self
+            .seg
+            .elements
+            .get(element as usize)
+            .map_or(Hints::NONE, |e| e.hints);
+        if self.inline_hint_chars * 2 >= self.chars {
+            hints = hints.with(self.inline_hints);
+        }
+        self.seg.blocks.push(Block {
+            text: self.start..self.seg.text.len(),
+            kind,
+            element,
+            row: if kind == TagKind::TableCell { row } else { NONE },
+            chars: self.chars,
+            link_chars: self.link_chars,
+            cjk_chars: self.cjk_chars,
+            words: self.words,
+            link_words: self.link_words,
+            hints,
+        });
+        self.start = self.seg.text.len();
+        self.reset_counts();
+    }
+
+    fn reset_counts(&mut self) {
+        self.start = self.seg.text.len();
+        self.chars = 0;
+        self.link_chars = 0;
+        self.cjk_chars = 0;
+        self.words = 0;
+        self.link_words = 0;
+        self.inline_hints = Hints::NONE;
+        self.inline_hint_chars = 0;
+        self.prev_cjk = false;
+    }
+}
+
+/// Concepts named by an element's tag, class, id, role and itemprop.
+fn own_hints(el: &scraper::node::Element, name: &str) -> Hints {
+    let mut hints = lexicon::tag_hints(name);
+    let mut class_id = String::new();
+    for (attr, value) in el.attrs.iter() {
+        match &*attr.local {
+            "class" | "id" => {
+                if !class_id.is_empty() {
+                    class_id.push(' ');
+                }
+                class_id.push_str(value);
+            }
+            "role" => hints = hints.with(lexicon::role_hints(value)),
+            "itemprop" if value.contains("articleBody") => hints = hints.with(Hints::ARTICLE),
+            _ => {}
+        }
+    }
+    if !class_id.is_empty() {
+        hints = hints.with(lexicon::class_hints(&class_id));
+    }
+    hints
+}
+
+/// Han ideographs, Hiragana and Katakana: scripts written without spaces between words.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF      // Hiragana, Katakana
+        | 0x3400..=0x4DBF    // CJK Extension A
+        | 0x4E00..=0x9FFF    // CJK Unified Ideographs
+        | 0xF900..=0xFAFF    // CJK Compatibility Ideographs
+        | 0x20000..=0x2FFFF) // Extensions B–F
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::{Limits, parse};
+
+    fn seg(html: &str) -> Segmentation {
+        let (doc, _) = parse(
+            html,
+            Limits {
+                max_depth: 512,
+                max_nodes: 100_000,
+            },
+        );
+        blocks(&doc)
+    }
+
+    fn texts(s: &Segmentation) -> Vec<&str> {
+        s.blocks.iter().map(|b| s.text_of(b)).collect()
+    }
+
+    #[test]
+    fn block_elements_end_blocks_and_inline_ones_do_not() {
+        let s = seg("<div>One <b>bold</b> move<p>Second <a href=x>para</a></p>tail</div>");
+        assert_eq!(texts(&s), vec!["One bold move", "Second para", "tail"]);
+    }
+
+    #[test]
+    fn adjacent_inline_text_joins_without_space() {
+        let s = seg("<p><span>foo</span><span>bar</span> baz</p>");
+        assert_eq!(texts(&s), vec!["foobar baz"]);
+        assert_eq!(s.blocks[0].words, 2);
+    }
+
+    #[test]
+    fn link_words_and_chars_are_counted() {
+        let s = seg("<p>read <a href=x>this long link</a> now</p>");
+        let b = &s.blocks[0];
+        assert_eq!(b.words, 5);
+        assert_eq!(b.link_words, 3);
+        assert_eq!(b.chars, 19);
+        assert_eq!(b.link_chars, 12);
+    }
+
+    #[test]
+    fn two_breaks_end_a_block_and_one_does_not() {
+        let s = seg("<div>first line<br>same block<br><br>new block</div>");
+        assert_eq!(texts(&s), vec!["first line\nsame block", "new block"]);
+    }
+
+    #[test]
+    fn scripts_styles_and_hidden_elements_are_skipped() {
+        let s = seg(
+            "<p>kept</p><script>var x = 1;</script><style>p{}</style>\
+             <div hidden>gone</div><div style='display: none'>gone</div>\
+             <span aria-hidden=true>gone</span><p>also kept</p>",
+        );
+        assert_eq!(texts(&s), vec!["kept", "also kept"]);
+    }
+
+    #[test]
+    fn pre_keeps_whitespace() {
+        let s = seg("<pre>fn main() {\n    println!();\n}</pre>");
+        assert_eq!(texts(&s), vec!["fn main() {\n    println!();\n}"]);
+        assert_eq!(s.blocks[0].kind, TagKind::Code);
+    }
+
+    #[test]
+    fn kinds_come_from_the_enclosing_elements() {
+        let s = seg(
+            "<h2>Head</h2><ul><li><p>item</p></li></ul><blockquote><p>quote</p></blockquote>\
+             <table><tr><td>a</td><td>b</td></tr></table>",
+        );
+        let kinds: Vec<TagKind> = s.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                TagKind::Heading(2),
+                TagKind::ListItem,
+                TagKind::Quote,
+                TagKind::TableCell,
+                TagKind::TableCell
+            ]
+        );
+        assert_eq!(s.blocks[3].row, s.blocks[4].row);
+        assert_ne!(s.blocks[3].row, NONE);
+    }
+
+    #[test]
+    fn class_hints_flow_down_to_blocks() {
+        let s = seg("<div class='share-bar'><p>Share this</p></div><p>Body</p>");
+        assert!(s.blocks[0].hints.any(Hints::SHARE));
+        assert!(!s.blocks[1].hints.any(Hints::SHARE));
+    }
+
+    #[test]
+    fn element_ranges_cover_their_blocks_and_subtrees() {
+        let s = seg("<div id=a><p>one</p><div><p>two</p></div></div><p>three</p>");
+        let outer = s
+            .elements
+            .iter()
+            .find(|e| e.name.as_ref() == "div")
+            .expect("div recorded");
+        assert_eq!((outer.first_block, outer.end_block), (0, 2));
+        let root = &s.elements[0];
+        assert_eq!(root.end_block, 3);
+        assert_eq!(root.end_element as usize, s.elements.len());
+    }
+
+    #[test]
+    fn cjk_characters_count_as_words() {
+        let s = seg("<p>日本語の文章です。</p>");
+        assert_eq!(s.blocks[0].cjk_chars, 9);
+        assert_eq!(s.blocks[0].words, 9);
+    }
+}

@@ -1,0 +1,142 @@
+//! Every numeric threshold and weight of the pipeline, with its source and trade-off.
+//!
+//! Stages receive a `&Tuning`; [`Tuning::for_focus`] picks one of three presets. Numbers
+//! that were measured name the command that measured them; numbers taken from a paper or a
+//! peer name it. Constants that move together say so.
+//!
+//! Measurement commands referred to below:
+//! * `pith eval DIR` — SH/ROUGE P/R/F1 of the whole pipeline over a dataset in the shared
+//!   layout (see README, "Evaluating").
+//! * "the calibration run": `pith eval --explain-stats DIR` over the shared scrapinghub and
+//!   readability sets, which prints the distribution of each feature over blocks that hold
+//!   truth text versus blocks that do not.
+
+use crate::options::Focus;
+
+/// All thresholds the stages read. Built only through the presets, so that the values that
+/// were tuned together stay together.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Tuning {
+    // ---- stage 4: context-free classification (jusText `classify_paragraphs`) ----
+    /// Blocks shorter than this (in weighted characters) are `Short` at best.
+    /// jusText default 70. Lower keeps more one-line paragraphs as candidates but lets more
+    /// menu lines through to the context stage.
+    pub length_low: u32,
+    /// Blocks at least this long with a high stopword density are `Good` outright.
+    /// jusText default 200.
+    pub length_high: u32,
+    /// Stopword density at or above which a block is at least `NearGood`.
+    /// jusText uses 0.30 with lists of ~300 words; our lists are shorter (~150 words), so
+    /// density on the same prose is lower. Calibration run: 95% of truth blocks of 10+ words
+    /// in English sit above 0.25, while menus and link lists mostly sit below 0.15.
+    pub stopwords_low: f32,
+    /// Stopword density at or above which a long block is `Good`. jusText 0.32 (see above
+    /// for why ours is lower).
+    pub stopwords_high: f32,
+    /// Link density (linked characters / characters) above which a block is `Bad`.
+    /// jusText 0.2; boilerpipe's decision tree splits at 0.33. Lower drops
+    /// encyclopedia-style paragraphs; higher keeps "Related:" lines with a little text.
+    pub max_link_density: f32,
+    /// Link density allowed for long blocks (at least `length_high`), where a prose
+    /// paragraph full of inline links (encyclopedia style) is common and menus are rare.
+    pub max_link_density_long: f32,
+    /// Boilerplate phrases ("subscribe to", "©") only mark blocks of at most this many
+    /// words: a long paragraph quoting one is still prose.
+    pub phrase_max_words: u32,
+    /// Weight of one CJK character relative to a Latin letter in block lengths. A Chinese or
+    /// Japanese character carries about as much as a short word; 3 keeps a one-line CJK
+    /// paragraph (~25 characters) near the Latin `length_low`.
+    pub cjk_weight: u32,
+    /// When no stop list covers the page (fewer than this share of words are stopwords of
+    /// the best language), classification falls back to length and punctuation alone.
+    pub min_language_stopword_share: f32,
+
+    // ---- stage 5: context revision (jusText `revise_paragraph_classification`) ----
+    /// A heading within this many characters before `Good` text is kept. jusText default 200.
+    pub max_heading_distance: u32,
+    /// Region voting: value of one character of `Good` text. The article region is the DOM
+    /// subtree with the largest sum of block values.
+    pub value_good: f32,
+    /// Region voting: value of one character of `NearGood` text.
+    pub value_near_good: f32,
+    /// Region voting: value of one character of `Short` text (negative: unlinked short lines
+    /// are often menu or meta text, but many short lines inside an article cost little).
+    pub value_short: f32,
+    /// Region voting: value of one character of `Bad` text. The ratio to `value_good`
+    /// decides how much boilerplate the region may swallow to take in one more good block:
+    /// at -1.0 a region grows over an ad block only when the text beyond is longer than the
+    /// ad. Lower (more negative) gives tighter regions and risks cutting multi-part articles.
+    pub value_bad: f32,
+    /// A boilerplate-hinted subtree inside the region (share bar, related box, comments) is
+    /// dropped when its good text is below this share of the region's good text. Higher
+    /// drops bigger hinted boxes (and risks an article body whose class says "comments").
+    pub hinted_region_max_share: f32,
+    /// Good blocks outside the region are kept when they sit within this many blocks of it
+    /// (articles split around an ad or a photo, a lead paragraph above the body). 0 keeps
+    /// the region only.
+    pub outside_reach_blocks: u32,
+
+    // ---- relaxed retry (Readability.js `_grabArticle` retry) ----
+    /// When the kept text is shorter than this (characters), extraction runs once more with
+    /// the `Recall` preset and keeps the longer result. Readability's `charThreshold` is 500.
+    pub retry_below_chars: u32,
+}
+
+impl Tuning {
+    /// The balanced preset: the default.
+    pub(crate) const BALANCED: Tuning = Tuning {
+        length_low: 70,
+        length_high: 200,
+        stopwords_low: 0.22,
+        stopwords_high: 0.26,
+        max_link_density: 0.2,
+        max_link_density_long: 0.4,
+        phrase_max_words: 25,
+        cjk_weight: 3,
+        min_language_stopword_share: 0.08,
+        max_heading_distance: 200,
+        value_good: 1.0,
+        value_near_good: 0.5,
+        value_short: -0.25,
+        value_bad: -1.0,
+        hinted_region_max_share: 0.5,
+        outside_reach_blocks: 2,
+        retry_below_chars: 500,
+    };
+
+    /// The precision preset: stricter labels, tighter region, no reach outside it.
+    pub(crate) const PRECISION: Tuning = Tuning {
+        stopwords_low: 0.25,
+        stopwords_high: 0.30,
+        max_link_density: 0.15,
+        max_link_density_long: 0.3,
+        value_short: -0.5,
+        value_bad: -1.5,
+        hinted_region_max_share: 0.6,
+        outside_reach_blocks: 0,
+        ..Tuning::BALANCED
+    };
+
+    /// The recall preset: looser labels, regions that grow over more boilerplate.
+    pub(crate) const RECALL: Tuning = Tuning {
+        length_low: 50,
+        stopwords_low: 0.18,
+        stopwords_high: 0.22,
+        max_link_density: 0.3,
+        max_link_density_long: 0.5,
+        value_short: 0.0,
+        value_bad: -0.6,
+        hinted_region_max_share: 0.35,
+        outside_reach_blocks: 4,
+        ..Tuning::BALANCED
+    };
+
+    /// The preset for a focus.
+    pub(crate) fn for_focus(focus: Focus) -> &'static Tuning {
+        match focus {
+            Focus::Precision => &Tuning::PRECISION,
+            Focus::Balanced => &Tuning::BALANCED,
+            Focus::Recall => &Tuning::RECALL,
+        }
+    }
+}
