@@ -5,8 +5,9 @@
 //!
 //! Decides Good / NearGood / Short / Bad from length, link density, stopword density,
 //! boilerplate phrases and sentence punctuation, looking at each block alone. The order of
-//! the tests is jusText's: link density first (a link list is boilerplate however long),
-//! then boilerplate phrases, then length, then stopword density.
+//! the tests: boilerplate phrases, then length (short blocks are left to the context
+//! stage, which knows whether they sit inside the article), then link density (a link list
+//! is boilerplate however long), then stopword density, as in jusText.
 //!
 //! Pages no stop list covers (CJK, Korean, Arabic…) fall back to length and sentence
 //! punctuation, the two features boilerpipe's decision tree leans on.
@@ -36,6 +37,9 @@ pub(crate) enum Label {
 pub(crate) enum Rule {
     /// Link density above the limit.
     LinkDensity,
+    /// Link density above the limit, but prose (stopwords, sentences) with at most
+    /// `max_link_density_inside` linked: kept inside the article span.
+    LinkedProse,
     /// A boilerplate phrase in a short block.
     Phrase,
     /// Short and partly linked.
@@ -54,14 +58,15 @@ pub(crate) enum Rule {
     Sentence,
     /// No stop list fits: no sentence.
     NoSentence,
-    /// Context: a short block between good blocks.
-    ShortBetweenGood,
-    /// Context: a short block between bad blocks, or next to bad with no near-good beside.
-    ShortBesideBad,
-    /// Context: a near-good block with good text nearby.
-    NearGoodBesideGood,
-    /// Context: a near-good block with only bad text around.
-    NearGoodAlone,
+    /// Context: a short block, or an unlinked one with few stopwords, between the first
+    /// and last good block of the region.
+    InsideArticle,
+    /// Context: a short block before the first or after the last good block.
+    OutsideArticle,
+    /// Context: a short sentence opening or closing the article.
+    ArticleEdge,
+    /// Context: a near-good block inside the article region.
+    NearGoodInRegion,
     /// Context: a heading followed closely by good text.
     HeadingBeforeGood,
     /// Context: outside the article region.
@@ -99,9 +104,6 @@ fn label_one(f: &Features, t: &Tuning) -> Decision {
     } else {
         t.max_link_density
     };
-    if f.link_density > max_link {
-        return decide(Label::Bad, Rule::LinkDensity);
-    }
     if f.has_phrase {
         return decide(Label::Bad, Rule::Phrase);
     }
@@ -110,6 +112,17 @@ fn label_one(f: &Features, t: &Tuning) -> Decision {
             decide(Label::Bad, Rule::ShortLinked)
         } else {
             decide(Label::Short, Rule::TooShort)
+        };
+    }
+    if f.link_density > max_link {
+        let prose = match f.stopword_density {
+            Some(d) => d >= t.stopwords_low,
+            None => f.sentence_ends > 0,
+        };
+        return if prose && f.link_density <= t.max_link_density_inside {
+            decide(Label::Bad, Rule::LinkedProse)
+        } else {
+            decide(Label::Bad, Rule::LinkDensity)
         };
     }
     match f.stopword_density {
@@ -150,9 +163,22 @@ mod tests {
     const T: Tuning = Tuning::BALANCED;
 
     #[test]
+    fn short_linked_blocks_are_left_to_context() {
+        let d = label_one(&f(T.length_low - 1, 0.9, Some(0.4)), &T);
+        assert_eq!((d.label, d.rule), (Label::Bad, Rule::ShortLinked));
+    }
+
+    #[test]
     fn link_density_at_the_limit_is_allowed_and_above_is_bad() {
         assert_eq!(lab(f(150, T.max_link_density, Some(0.4))), Label::NearGood);
-        assert_eq!(lab(f(150, T.max_link_density + 0.01, Some(0.4))), Label::Bad);
+        assert_eq!(
+            lab(f(150, T.max_link_density + 0.01, Some(0.4))),
+            Label::Bad
+        );
+        let linked = label_one(&f(150, T.max_link_density + 0.01, Some(0.4)), &T);
+        assert_eq!(linked.rule, Rule::LinkedProse);
+        let list = label_one(&f(150, T.max_link_density_inside + 0.01, Some(0.4)), &T);
+        assert_eq!(list.rule, Rule::LinkDensity);
     }
 
     #[test]
@@ -171,7 +197,10 @@ mod tests {
 
     #[test]
     fn stopword_density_boundaries() {
-        assert_eq!(lab(f(T.length_high, 0.0, Some(T.stopwords_high))), Label::Good);
+        assert_eq!(
+            lab(f(T.length_high, 0.0, Some(T.stopwords_high))),
+            Label::Good
+        );
         assert_eq!(
             lab(f(T.length_high, 0.0, Some(T.stopwords_high - 0.01))),
             Label::NearGood

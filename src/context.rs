@@ -55,10 +55,14 @@ pub(crate) fn revise(
     tuning: &Tuning,
     page: PageContext<'_>,
 ) -> Revised {
-    let mut decisions = sequence(seg, features, decisions, tuning);
-    let boxes = believed_boxes(seg, features, &decisions, tuning);
-    let region = region(seg, features, &decisions, &boxes, tuning);
-    restrict(seg, features, &mut decisions, &boxes, region, tuning, page);
+    let boxes = believed_boxes(seg, features, decisions, tuning);
+    let region = region(seg, features, decisions, &boxes, tuning);
+    let span = seg
+        .elements
+        .get(region as usize)
+        .map_or(0..0, |e| e.first_block as usize..e.end_block as usize);
+    let mut decisions = sequence(seg, features, decisions, span.clone(), tuning);
+    restrict(seg, features, &mut decisions, &boxes, span, tuning, page);
     Revised { decisions, region }
 }
 
@@ -100,11 +104,14 @@ fn good_follows(seg: &Segmentation, labels: &[Label], i: usize, max_distance: u3
     false
 }
 
-/// jusText's sequence revision.
+/// jusText's sequence revision, inside the region: blocks outside it count as bad
+/// neighbours, and near-good blocks inside it are good (the region vote already put them in
+/// an article context, which is what jusText's near-good rule looks for).
 fn sequence(
     seg: &Segmentation,
     features: &[Features],
     cf: &[Decision],
+    span: std::ops::Range<usize>,
     tuning: &Tuning,
 ) -> Vec<Decision> {
     let mut out: Vec<Decision> = cf.to_vec();
@@ -113,6 +120,14 @@ fn sequence(
             .get(i)
             .is_some_and(|b| matches!(b.kind, TagKind::Heading(_)))
     };
+    let set = |d: &mut Decision, label, rule| *d = Decision { label, rule };
+    // Outside the region everything but good text is bad; good text there is judged by
+    // `restrict` (reach).
+    for (i, d) in out.iter_mut().enumerate() {
+        if !span.contains(&i) && d.label != Label::Good {
+            set(d, Label::Bad, Rule::OutsideRegion);
+        }
+    }
     // Headings followed closely by good text are near-good.
     let labels: Vec<Label> = out.iter().map(|d| d.label).collect();
     for (i, d) in out.iter_mut().enumerate() {
@@ -120,81 +135,83 @@ fn sequence(
             && is_heading(i)
             && good_follows(seg, &labels, i, tuning.max_heading_distance)
         {
-            *d = Decision {
-                label: Label::NearGood,
-                rule: Rule::HeadingBeforeGood,
+            set(d, Label::NearGood, Rule::HeadingBeforeGood);
+        }
+    }
+    // Near-good blocks in the region are good.
+    for d in out.iter_mut() {
+        if d.label == Label::NearGood {
+            let rule = if d.rule == Rule::HeadingBeforeGood {
+                Rule::HeadingBeforeGood
+            } else {
+                Rule::NearGoodInRegion
             };
+            set(d, Label::Good, rule);
         }
     }
-    // Short blocks take their neighbours' label.
-    let labels: Vec<Label> = out.iter().map(|d| d.label).collect();
+    // Between the first and the last good block of the region, short blocks, short
+    // paragraphs with a link or two, and unlinked blocks that are bad only for want of
+    // stopwords (subheadings, lists of dates, recipe lines, score tables) are article.
+    let in_span = |i: &usize| span.contains(i);
+    let first_good = span
+        .clone()
+        .find(|i| out.get(*i).is_some_and(|d| d.label == Label::Good));
+    let last_good = span
+        .clone()
+        .rev()
+        .find(|i| out.get(*i).is_some_and(|d| d.label == Label::Good));
+    let (Some(first), Some(last)) = (first_good, last_good) else {
+        for (i, d) in out.iter_mut().enumerate() {
+            if in_span(&i) && d.label == Label::Short {
+                set(d, Label::Bad, Rule::OutsideArticle);
+            }
+        }
+        return out;
+    };
+    let linked_ok = |i: usize| {
+        features
+            .get(i)
+            .is_some_and(|f| f.link_density <= tuning.max_link_density_inside)
+    };
+    let interior_keeps = |d: &Decision, i: usize| match (d.label, d.rule) {
+        (Label::Short, _) | (Label::Bad, Rule::FewStopwords | Rule::LinkedProse) => true,
+        (Label::Bad, Rule::ShortLinked) => linked_ok(i),
+        _ => false,
+    };
+    for i in first..=last {
+        if let Some(d) = out.get_mut(i) {
+            if interior_keeps(d, i) {
+                set(d, Label::Good, Rule::InsideArticle);
+            }
+        }
+    }
+    // Just outside that span, the article may open or close with a short sentence (a one-line
+    // lead, a closing quote): keep sentence-like short blocks contiguous with it.
+    let sentence_like = |d: &Decision, i: usize| {
+        matches!(
+            (d.label, d.rule),
+            (Label::Short, _) | (Label::Bad, Rule::ShortLinked)
+        ) && linked_ok(i)
+            && features.get(i).is_some_and(|f| {
+                f.sentence_ends > 0 && f.stopword_density.is_none_or(|s| s >= tuning.stopwords_low)
+            })
+    };
+    let before = (span.start..first).rev();
+    let after = last + 1..span.end;
+    for range in [before.collect::<Vec<_>>(), after.collect()] {
+        for i in range {
+            match out.get_mut(i) {
+                Some(d) if sentence_like(d, i) => set(d, Label::Good, Rule::ArticleEdge),
+                _ => break,
+            }
+        }
+    }
     for (i, d) in out.iter_mut().enumerate() {
-        if labels.get(i) != Some(&Label::Short) {
-            continue;
+        if d.label == Label::Short {
+            set(d, Label::Bad, Rule::OutsideArticle);
         }
-        let prev = neighbour(&labels, i, false, true);
-        let next = neighbour(&labels, i, true, true);
-        let good = match (prev, next) {
-            (Label::Good, Label::Good) => true,
-            (Label::Bad, Label::Bad) => false,
-            _ => {
-                (prev == Label::Bad && neighbour(&labels, i, false, false) == Label::NearGood)
-                    || (next == Label::Bad
-                        && neighbour(&labels, i, true, false) == Label::NearGood)
-            }
-        };
-        *d = if good {
-            Decision {
-                label: Label::Good,
-                rule: Rule::ShortBetweenGood,
-            }
-        } else {
-            Decision {
-                label: Label::Bad,
-                rule: Rule::ShortBesideBad,
-            }
-        };
+        let _ = i;
     }
-    // Near-good blocks are good unless bad text surrounds them.
-    let labels: Vec<Label> = out.iter().map(|d| d.label).collect();
-    for (i, d) in out.iter_mut().enumerate() {
-        if d.label != Label::NearGood {
-            continue;
-        }
-        let prev = neighbour(&labels, i, false, true);
-        let next = neighbour(&labels, i, true, true);
-        *d = if prev == Label::Bad && next == Label::Bad {
-            Decision {
-                label: Label::Bad,
-                rule: Rule::NearGoodAlone,
-            }
-        } else {
-            Decision {
-                label: Label::Good,
-                rule: if d.rule == Rule::HeadingBeforeGood {
-                    Rule::HeadingBeforeGood
-                } else {
-                    Rule::NearGoodBesideGood
-                },
-            }
-        };
-    }
-    // Headings that were not bad on their own and now precede good text are good.
-    let labels: Vec<Label> = out.iter().map(|d| d.label).collect();
-    for (i, d) in out.iter_mut().enumerate() {
-        let was_bad = cf.get(i).is_some_and(|c| c.label == Label::Bad);
-        if d.label == Label::Bad
-            && !was_bad
-            && is_heading(i)
-            && good_follows(seg, &labels, i, tuning.max_heading_distance)
-        {
-            *d = Decision {
-                label: Label::Good,
-                rule: Rule::HeadingBeforeGood,
-            };
-        }
-    }
-    let _ = features;
     out
 }
 
@@ -216,7 +233,7 @@ fn believed_boxes(
     prefix.push(0.0f32);
     let mut acc = 0.0f32;
     for (i, d) in decisions.iter().enumerate() {
-        if d.label == Label::Good {
+        if matches!(d.label, Label::Good | Label::NearGood) {
             acc += length(features, i);
         }
         prefix.push(acc);
@@ -264,7 +281,14 @@ fn region(
             Label::Good => tuning.value_good,
             Label::NearGood => tuning.value_near_good,
             Label::Short => tuning.value_short,
+            Label::Bad if d.rule == Rule::FewStopwords => tuning.value_unlinked_bad,
+            Label::Bad if d.rule == Rule::LinkedProse => tuning.value_linked_prose,
             Label::Bad => tuning.value_bad,
+        };
+        let weight = if block.hints.any(Hints::BOILERPLATE) {
+            weight * tuning.hinted_discount
+        } else {
+            weight
         };
         acc += weight * length(features, i);
         prefix.push(acc);
@@ -288,14 +312,11 @@ fn restrict(
     features: &[Features],
     decisions: &mut [Decision],
     boxes: &[Hints],
-    region: u32,
+    span: std::ops::Range<usize>,
     tuning: &Tuning,
     page: PageContext<'_>,
 ) {
-    let (first, end) = seg
-        .elements
-        .get(region as usize)
-        .map_or((0, 0), |e| (e.first_block as usize, e.end_block as usize));
+    let (first, end) = (span.start, span.end);
     let drop = |d: &mut Decision, rule| {
         *d = Decision {
             label: Label::Bad,
@@ -378,7 +399,8 @@ fn restrict(
 pub(crate) fn same_title(heading: &str, title: &str) -> bool {
     let h = normalise(heading);
     let t = normalise(title);
-    !h.is_empty() && (h == t || (h.len() >= 20 && t.contains(&h)) || (t.len() >= 20 && h.contains(&t)))
+    !h.is_empty()
+        && (h == t || (h.len() >= 20 && t.contains(&h)) || (t.len() >= 20 && h.contains(&t)))
 }
 
 fn normalise(s: &str) -> String {
@@ -423,7 +445,10 @@ mod tests {
             "Council approves the new bridge plan",
             "Council approves the new bridge plan | The Valley Post"
         ));
-        assert!(!same_title("Results", "Council approves the new bridge plan"));
+        assert!(!same_title(
+            "Results",
+            "Council approves the new bridge plan"
+        ));
         assert!(same_title("Results", "results"));
     }
 }

@@ -123,7 +123,9 @@ fn implied_close(name: &str) -> Option<(&'static [&'static str], &'static [&'sta
     const CELL: &[&str] = &["td", "th"];
     const LISTS: &[&str] = &["ul", "ol", "menu", "div", "section", "article", "body"];
     const DL: &[&str] = &["dl", "div", "body"];
-    const BLOCKS: &[&str] = &["div", "section", "article", "td", "th", "li", "body", "table"];
+    const BLOCKS: &[&str] = &[
+        "div", "section", "article", "td", "th", "li", "body", "table",
+    ];
     const SELECT: &[&str] = &["select", "datalist", "body"];
     const TABLE: &[&str] = &["table", "body"];
     const TR: &[&str] = &["tr", "table", "body"];

@@ -71,12 +71,14 @@ const SNIFF_BYTES: usize = 4096;
 /// without a BOM would trip it too; such pages are vanishingly rare on the web).
 const MAX_NUL_SHARE: f32 = 0.01;
 
-static META_CHARSET: Lazy<Option<Regex>> = Lazy::new(|| {
-    Regex::new(r#"(?i-u)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)"#).ok()
-});
+static META_CHARSET: Lazy<Option<Regex>> =
+    Lazy::new(|| Regex::new(r#"(?i-u)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)"#).ok());
 
 /// Decodes page bytes (see the module doc).
-pub(crate) fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Result<Decoded<'a>, Error> {
+pub(crate) fn decode<'a>(
+    bytes: &'a [u8],
+    content_type: Option<&str>,
+) -> Result<Decoded<'a>, Error> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let rest = bytes.get(bom_len..).unwrap_or_default();
         return Ok(with(enc, rest, CharsetSource::Bom));
@@ -192,8 +194,11 @@ mod tests {
 
     #[test]
     fn header_beats_meta() {
-        let d = decode(b"<meta charset=utf-8>\xE9", Some("text/html; charset=\"ISO-8859-2\""))
-            .expect("text");
+        let d = decode(
+            b"<meta charset=utf-8>\xE9",
+            Some("text/html; charset=\"ISO-8859-2\""),
+        )
+        .expect("text");
         assert_eq!(d.charset.name, "ISO-8859-2");
         assert_eq!(d.charset.source, CharsetSource::Header);
     }
@@ -220,15 +225,24 @@ mod tests {
 
     #[test]
     fn undeclared_bytes_are_guessed() {
-        let d = decode("<p>Ça a été un été très chaud à Genève.</p>".as_bytes(), None)
-            .expect("text");
+        let d = decode(
+            "<p>Ça a été un été très chaud à Genève.</p>".as_bytes(),
+            None,
+        )
+        .expect("text");
         assert_eq!(d.charset.name, "UTF-8");
         assert_eq!(d.charset.source, CharsetSource::Guess);
     }
 
     #[test]
     fn binary_input_is_rejected() {
-        assert!(matches!(decode(b"\x89PNG\r\n\x1a\n", None), Err(Error::NotHtml { .. })));
-        assert!(matches!(decode(&[0u8; 200], None), Err(Error::NotHtml { .. })));
+        assert!(matches!(
+            decode(b"\x89PNG\r\n\x1a\n", None),
+            Err(Error::NotHtml { .. })
+        ));
+        assert!(matches!(
+            decode(&[0u8; 200], None),
+            Err(Error::NotHtml { .. })
+        ));
     }
 }

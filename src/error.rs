@@ -8,7 +8,9 @@
 #[non_exhaustive]
 pub enum Error {
     /// The input is longer than [`Options::max_input_bytes`](crate::Options::max_input_bytes).
-    #[error("input is {size} bytes, over the limit of {limit}; raise Options::max_input_bytes to accept it")]
+    #[error(
+        "input is {size} bytes, over the limit of {limit}; raise Options::max_input_bytes to accept it"
+    )]
     InputTooLarge {
         /// Size of the input in bytes.
         size: usize,

@@ -18,6 +18,9 @@ pub struct Explanation {
     pub blocks: Vec<ExplainedBlock>,
     /// The stop-list language used for stopword density, if one fits the page.
     pub language: Option<String>,
+    /// Share of the page's words that are stopwords of the best-fitting stop list
+    /// (whether or not that list was used).
+    pub stopword_share: f32,
     /// Element path of the article region (`html > body > div > article`).
     pub region: String,
     /// Whether the relaxed retry's result was used.
@@ -104,6 +107,7 @@ fn explanation(a: &Analysis) -> Explanation {
     Explanation {
         blocks,
         language: a.page.language.map(str::to_string),
+        stopword_share: a.page.stopword_share,
         region: path(&a.seg, a.revised.region),
         retried: a.retried,
         dropped_deep_tags: a.parse.dropped_deep_tags,
@@ -135,6 +139,7 @@ fn label_name(l: Label) -> &'static str {
 fn rule_name(r: Rule) -> String {
     let name = match r {
         Rule::LinkDensity => "link density above the limit",
+        Rule::LinkedProse => "linked prose (kept only inside the article span)",
         Rule::Phrase => "boilerplate phrase in a short block",
         Rule::ShortLinked => "short and linked",
         Rule::TooShort => "too short to judge alone",
@@ -144,10 +149,10 @@ fn rule_name(r: Rule) -> String {
         Rule::LongSentences => "long, with sentences (no stop list)",
         Rule::Sentence => "has a sentence (no stop list)",
         Rule::NoSentence => "no sentence (no stop list)",
-        Rule::ShortBetweenGood => "short, between good blocks",
-        Rule::ShortBesideBad => "short, beside bad blocks",
-        Rule::NearGoodBesideGood => "near-good, beside good text",
-        Rule::NearGoodAlone => "near-good, only bad text around",
+        Rule::InsideArticle => "short or list-like, inside the article span",
+        Rule::OutsideArticle => "short, before or after the article span",
+        Rule::ArticleEdge => "short sentence opening or closing the article",
+        Rule::NearGoodInRegion => "near-good, inside the article region",
         Rule::HeadingBeforeGood => "heading before good text",
         Rule::OutsideRegion => "outside the article region",
         Rule::NearRegion => "good, just outside the article region",

@@ -92,7 +92,11 @@ impl Extractor {
     /// assert!(article.text.starts_with("Café owners"));
     /// assert_eq!(article.charset.unwrap().name, "windows-1252");
     /// ```
-    pub fn extract_bytes(&self, bytes: &[u8], content_type: Option<&str>) -> Result<Article, Error> {
+    pub fn extract_bytes(
+        &self,
+        bytes: &[u8],
+        content_type: Option<&str>,
+    ) -> Result<Article, Error> {
         self.check_size(bytes.len())?;
         let decoded = encoding::decode(bytes, content_type)?;
         let mut article = self.build(self.analyse(&decoded.text));
@@ -228,7 +232,10 @@ mod tests {
         let ex = Extractor::new(Options::default().max_input_bytes(10));
         assert_eq!(
             ex.try_extract("<p>more than ten bytes</p>"),
-            Err(Error::InputTooLarge { size: 26, limit: 10 })
+            Err(Error::InputTooLarge {
+                size: 26,
+                limit: 10
+            })
         );
     }
 }

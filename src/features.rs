@@ -55,8 +55,12 @@ const LANGS: usize = STOP_LANGUAGES.len();
 /// Measures every block (see the module doc).
 pub(crate) fn measure(seg: &Segmentation, tuning: &Tuning) -> (Vec<Features>, PageFeatures) {
     let mut per_block: Vec<[u16; LANGS]> = Vec::with_capacity(seg.blocks.len());
+    // Language evidence comes from prose-length blocks when there are enough of them:
+    // menus and names carry few stopwords in any language and would blur the shares.
     let mut totals = [0u32; LANGS];
     let mut total_words = 0u32;
+    let mut prose_totals = [0u32; LANGS];
+    let mut prose_words = 0u32;
     let mut lower = String::new();
     for block in &seg.blocks {
         let counts = stopword_counts(seg.text_of(block), &mut lower);
@@ -64,7 +68,17 @@ pub(crate) fn measure(seg: &Segmentation, tuning: &Tuning) -> (Vec<Features>, Pa
             *t += u32::from(*c);
         }
         total_words += block.words;
+        if block.words >= tuning.language_block_words {
+            for (t, c) in prose_totals.iter_mut().zip(counts.iter()) {
+                *t += u32::from(*c);
+            }
+            prose_words += block.words;
+        }
         per_block.push(counts);
+    }
+    if prose_words >= tuning.language_min_prose_words {
+        totals = prose_totals;
+        total_words = prose_words;
     }
     let best = totals
         .iter()
@@ -228,7 +242,11 @@ mod tests {
         assert_eq!(page.language, None);
         assert_eq!(f[0].stopword_density, None);
         assert_eq!(f[0].sentence_ends, 1);
-        assert!(f[0].length > 40, "CJK characters are weighted: {}", f[0].length);
+        assert!(
+            f[0].length > 40,
+            "CJK characters are weighted: {}",
+            f[0].length
+        );
     }
 
     #[test]

@@ -83,11 +83,9 @@ pub(crate) fn tag_role(name: &str) -> (TagRole, TagKind) {
         "br" => (Break, Other),
         "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
         | "embed" | "canvas" | "video" | "audio" | "source" | "track" | "map" | "input"
-        | "select" | "option" | "optgroup" | "textarea" | "button" | "head" | "title"
-        | "meta" | "link" | "base" | "datalist" | "output" | "progress" | "meter" | "frame"
-        | "applet" | "param" | "picture" | "img" | "area" | "col" | "colgroup" | "wbr" => {
-            (Skip, Other)
-        }
+        | "select" | "option" | "optgroup" | "textarea" | "button" | "head" | "title" | "meta"
+        | "link" | "base" | "datalist" | "output" | "progress" | "meter" | "frame" | "applet"
+        | "param" | "picture" | "img" | "area" | "col" | "colgroup" | "wbr" => (Skip, Other),
         _ => (Inline, Other),
     }
 }

@@ -112,7 +112,10 @@ pub(crate) fn collect(doc: &Document) -> Metadata {
             }
             "link" => {
                 let rel = el.attr("rel").unwrap_or("");
-                if rel.split_whitespace().any(|r| r.eq_ignore_ascii_case("canonical")) {
+                if rel
+                    .split_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("canonical"))
+                {
                     if let Some(href) = el.attr("href") {
                         set(&mut f.canonical, href);
                     }
@@ -166,7 +169,10 @@ pub(crate) fn strip_site_name(title: &str, site: Option<&str>) -> String {
         let Some(pos) = title.rfind(sep) else {
             continue;
         };
-        let (head, tail) = (title.get(..pos).unwrap_or(""), title.get(pos + sep.len()..).unwrap_or(""));
+        let (head, tail) = (
+            title.get(..pos).unwrap_or(""),
+            title.get(pos + sep.len()..).unwrap_or(""),
+        );
         if let Some(site) = site {
             if tail.trim().eq_ignore_ascii_case(site.trim()) {
                 return head.trim().to_string();

@@ -88,7 +88,6 @@ impl Segmentation {
     pub(crate) fn text_of(&self, block: &Block) -> &str {
         self.text.get(block.text.clone()).unwrap_or("")
     }
-
 }
 
 /// One open element during the walk.
@@ -412,7 +411,11 @@ impl Walker {
             text: self.start..self.seg.text.len(),
             kind,
             element,
-            row: if kind == TagKind::TableCell { row } else { NONE },
+            row: if kind == TagKind::TableCell {
+                row
+            } else {
+                NONE
+            },
             chars: self.chars,
             link_chars: self.link_chars,
             cjk_chars: self.cjk_chars,
@@ -439,6 +442,11 @@ impl Walker {
 
 /// Concepts named by an element's tag, class, id, role and itemprop.
 fn own_hints(el: &scraper::node::Element, name: &str) -> Hints {
+    // Page wrappers carry site-wide class lists (`single-post has-sidebar comments-open`)
+    // that say nothing about the blocks below them.
+    if matches!(name, "html" | "body") {
+        return Hints::NONE;
+    }
     let mut hints = lexicon::tag_hints(name);
     let mut class_id = String::new();
     for (attr, value) in el.attrs.iter() {
@@ -521,11 +529,9 @@ mod tests {
 
     #[test]
     fn scripts_styles_and_hidden_elements_are_skipped() {
-        let s = seg(
-            "<p>kept</p><script>var x = 1;</script><style>p{}</style>\
+        let s = seg("<p>kept</p><script>var x = 1;</script><style>p{}</style>\
              <div hidden>gone</div><div style='display: none'>gone</div>\
-             <span aria-hidden=true>gone</span><p>also kept</p>",
-        );
+             <span aria-hidden=true>gone</span><p>also kept</p>");
         assert_eq!(texts(&s), vec!["kept", "also kept"]);
     }
 

@@ -47,9 +47,22 @@ pub(crate) struct Tuning {
     /// Japanese character carries about as much as a short word; 3 keeps a one-line CJK
     /// paragraph (~25 characters) near the Latin `length_low`.
     pub cjk_weight: u32,
+    /// Inside the article span (between its first and last good block), short blocks
+    /// are kept when at most this share of their text is linked: a one-line paragraph
+    /// with a link is prose, a "Related: <headline>" line is mostly link.
+    pub max_link_density_inside: f32,
     /// When no stop list covers the page (fewer than this share of words are stopwords of
     /// the best language), classification falls back to length and punctuation alone.
+    /// Measured over prose-length blocks (see `language_block_words`) of the shared
+    /// scrapinghub and readability pages: every page in a listed language scores 0.16 or
+    /// more (most over 0.25), Lorem ipsum and languages without a list score 0.11 or less;
+    /// 0.13 splits the gap.
     pub min_language_stopword_share: f32,
+    /// Blocks of at least this many words are the language evidence (when they hold at
+    /// least `language_min_prose_words` words in all; else every block is).
+    pub language_block_words: u32,
+    /// See `language_block_words`.
+    pub language_min_prose_words: u32,
 
     // ---- stage 5: context revision (jusText `revise_paragraph_classification`) ----
     /// A heading within this many characters before `Good` text is kept. jusText default 200.
@@ -67,6 +80,21 @@ pub(crate) struct Tuning {
     /// at -1.0 a region grows over an ad block only when the text beyond is longer than the
     /// ad. Lower (more negative) gives tighter regions and risks cutting multi-part articles.
     pub value_bad: f32,
+    /// Region voting: value of one character of a block that is bad only for its low
+    /// stopword density and has no links (a list of tour dates, a results table). Such
+    /// blocks sit inside articles far more often than around them, where boilerplate is
+    /// mostly linked; a full `value_bad` made regions stop short of them.
+    pub value_unlinked_bad: f32,
+    /// Region voting: factor on the value of all text under a boilerplate-named element
+    /// (footer, comments, sidebar…), whether or not the name is believed. A footer's
+    /// "contact us" paragraph must not outvote a short article, yet a site that wraps its
+    /// article in `content-with-sidebar` loses nothing, since every candidate inside the
+    /// wrapper is scaled alike (good and bad text both).
+    pub hinted_discount: f32,
+    /// Region voting: value of one character of linked prose (see `classify::Rule::LinkedProse`).
+    /// Neutral: a news digest of linked summaries is article, a teaser list with blurbs
+    /// is not, and only the blocks around it can tell which.
+    pub value_linked_prose: f32,
     /// A boilerplate-hinted subtree inside the region (share bar, related box, comments) is
     /// dropped when its good text is below this share of the region's good text. Higher
     /// drops bigger hinted boxes (and risks an article body whose class says "comments").
@@ -91,14 +119,20 @@ impl Tuning {
         stopwords_high: 0.26,
         max_link_density: 0.2,
         max_link_density_long: 0.4,
+        max_link_density_inside: 0.5,
         phrase_max_words: 25,
         cjk_weight: 3,
-        min_language_stopword_share: 0.08,
+        min_language_stopword_share: 0.13,
+        language_block_words: 15,
+        language_min_prose_words: 50,
         max_heading_distance: 200,
         value_good: 1.0,
-        value_near_good: 0.5,
+        value_near_good: 0.75,
         value_short: -0.25,
         value_bad: -1.0,
+        value_unlinked_bad: -0.2,
+        hinted_discount: 0.25,
+        value_linked_prose: 0.0,
         hinted_region_max_share: 0.5,
         outside_reach_blocks: 2,
         retry_below_chars: 500,

@@ -8,7 +8,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "pith", version, about = "Extract the main article from web pages")]
+#[command(
+    name = "pith",
+    version,
+    about = "Extract the main article from web pages"
+)]
 #[command(args_conflicts_with_subcommands = true)]
 struct Cli {
     #[command(subcommand)]
@@ -20,6 +24,9 @@ struct Cli {
     /// Print every block with its features, label and the rule that decided it.
     #[arg(long)]
     explain: bool,
+    /// With --explain: one JSON object per block instead of text.
+    #[arg(long, requires = "explain")]
+    json: bool,
 }
 
 #[derive(clap::Args, Clone)]
@@ -64,8 +71,10 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Batch { dir, format: _ }) => batch(&extractor, &dir),
         None => match cli.input {
-            Some(input) => single(&extractor, &input, cli.explain),
-            None => Err("no input: give a page file, `-` for standard input, or `batch DIR`".into()),
+            Some(input) => single(&extractor, &input, cli.explain, cli.json),
+            None => {
+                Err("no input: give a page file, `-` for standard input, or `batch DIR`".into())
+            }
         },
     };
     match result {
@@ -88,14 +97,31 @@ fn read_input(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()).into())
 }
 
-fn single(extractor: &Extractor, path: &Path, explain: bool) -> Result<ExitCode> {
+fn single(extractor: &Extractor, path: &Path, explain: bool, json: bool) -> Result<ExitCode> {
     let bytes = read_input(path)?;
     let mut out = io::stdout().lock();
     if explain {
         let text = String::from_utf8_lossy(&bytes);
         let why = extractor.explain(&text);
+        if json {
+            for b in &why.blocks {
+                let line = serde_json::json!({
+                    "text": b.text, "kept": b.kept, "first_label": b.first_label,
+                    "rule": b.rule, "length": b.length, "words": b.words,
+                    "link_density": b.link_density, "stopword_density": b.stopword_density,
+                    "sentence_ends": b.sentence_ends, "hints": b.hints, "path": b.path,
+                });
+                writeln!(out, "{line}")?;
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
         writeln!(out, "region: {}", why.region)?;
-        writeln!(out, "language: {}", why.language.as_deref().unwrap_or("-"))?;
+        writeln!(
+            out,
+            "language: {} (stopword share {:.2})",
+            why.language.as_deref().unwrap_or("-"),
+            why.stopword_share
+        )?;
         for (i, b) in why.blocks.iter().enumerate() {
             let preview: String = b.text.chars().take(70).collect();
             writeln!(

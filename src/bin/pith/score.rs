@@ -62,9 +62,12 @@ static INITIAL: LazyLock<Regex> =
 static NUMBER: LazyLock<Regex> =
     LazyLock::new(|| age_regex(r"^[\p{Nd}&&\p{Age=AGE}][[\p{Nd}&&\p{Age=AGE}],.]*$"));
 
-/// Python `s[:1].islower()`: the first character has the Lowercase property.
-static LOWER_START: LazyLock<Regex> =
-    LazyLock::new(|| age_regex(r"^[\p{Lowercase}&&\p{Age=AGE}]"));
+/// Python `s[:1].islower()`: the first character has the Lowercase property. Five
+/// modifier letters (U+10FC, U+A7F2..U+A7F4, U+AB69) only became Lowercase after
+/// Unicode 14.0 and are taken out.
+static LOWER_START: LazyLock<Regex> = LazyLock::new(|| {
+    age_regex(r"^[\p{Lowercase}&&\p{Age=AGE}--[\x{10FC}\x{A7F2}-\x{A7F4}\x{AB69}]]")
+});
 
 /// Compiles one of the constant patterns above, `AGE` standing for [`PY_UNICODE_AGE`].
 fn age_regex(pattern: &str) -> Regex {
