@@ -55,7 +55,7 @@ pub(crate) fn revise(
     tuning: &Tuning,
     page: PageContext<'_>,
 ) -> Revised {
-    let boxes = believed_boxes(seg, features, decisions, tuning);
+    let boxes = boxes(seg, features, decisions, tuning);
     let region = region(seg, features, decisions, &boxes, tuning);
     let span = seg
         .elements
@@ -115,9 +115,21 @@ fn sequence(
             set(d, Label::NearGood, Rule::HeadingBeforeGood);
         }
     }
-    // Near-good blocks in the region are good.
-    for d in out.iter_mut() {
-        if d.label == Label::NearGood {
+    // Near-good blocks in the region are good, except inside a header before the story's
+    // first good block (a standfirst or a dateline), which only the span rules may keep.
+    let first_cf_good = span
+        .clone()
+        .find(|i| cf.get(*i).is_some_and(|d| d.label == Label::Good))
+        .unwrap_or(span.end);
+    for (i, d) in out.iter_mut().enumerate() {
+        let in_header = i < first_cf_good
+            && seg
+                .blocks
+                .get(i)
+                .is_some_and(|b| b.hints.any(Hints::HEADER));
+        if d.label == Label::NearGood && in_header && d.rule != Rule::HeadingBeforeGood {
+            set(d, Label::Short, Rule::TooShort);
+        } else if d.label == Label::NearGood {
             let rule = if d.rule == Rule::HeadingBeforeGood {
                 Rule::HeadingBeforeGood
             } else {
@@ -165,10 +177,14 @@ fn sequence(
     // Just outside that span, the article may open or close with a short sentence (a one-line
     // lead, a closing quote): keep sentence-like short blocks contiguous with it.
     let sentence_like = |d: &Decision, i: usize| {
-        matches!(
-            (d.label, d.rule),
-            (Label::Short, _) | (Label::Bad, Rule::ShortLinked)
-        ) && linked_ok(i)
+        !seg.blocks
+            .get(i)
+            .is_some_and(|b| b.hints.any(Hints::HEADER))
+            && matches!(
+                (d.label, d.rule),
+                (Label::Short, _) | (Label::Bad, Rule::ShortLinked)
+            )
+            && linked_ok(i)
             && features.get(i).is_some_and(|f| {
                 f.sentence_ends > 0 && f.stopword_density.is_none_or(|s| s >= tuning.stopwords_low)
             })
@@ -197,15 +213,17 @@ fn length(features: &[Features], i: usize) -> f32 {
     features.get(i).map_or(0.0, |f| f.length as f32)
 }
 
-/// Per element, the boilerplate concepts that are believed for it (its own, if they pass
-/// the share test, plus its ancestors' believed ones).
-fn believed_boxes(
+/// Per block, the boilerplate concepts of the boxes it sits in that are believed: boxes
+/// named by class, id, role or tag (an element's own names plus its ancestors'), and boxes
+/// opened by a boilerplate section heading ("Comments", "Related articles"). A box is
+/// believed only when it holds less than `hinted_region_max_share` of the page's good text.
+fn boxes(
     seg: &Segmentation,
     features: &[Features],
     decisions: &[Decision],
     tuning: &Tuning,
 ) -> Vec<Hints> {
-    // Good length per block, prefix-summed so any element's good text is one subtraction.
+    // Good length per block, prefix-summed so any range's good text is one subtraction.
     let mut prefix = Vec::with_capacity(seg.blocks.len() + 1);
     prefix.push(0.0f32);
     let mut acc = 0.0f32;
@@ -215,27 +233,70 @@ fn believed_boxes(
         }
         prefix.push(acc);
     }
-    let total_good = acc.max(1.0);
-    let good_in = |first: u32, end: u32| {
-        prefix.get(end as usize).copied().unwrap_or(acc)
-            - prefix.get(first as usize).copied().unwrap_or(0.0)
+    let limit = tuning.hinted_region_max_share * acc.max(1.0);
+    let good_in = |first: usize, end: usize| {
+        prefix.get(end).copied().unwrap_or(acc) - prefix.get(first).copied().unwrap_or(0.0)
     };
     let mut believed = vec![Hints::NONE; seg.elements.len()];
     for (i, e) in seg.elements.iter().enumerate() {
         let inherited = believed.get(e.parent as usize).copied().unwrap_or_default();
-        let own = e.own_hints.with(Hints::NONE);
-        let mut mine = Hints(own.0 & Hints::BOILERPLATE.0);
-        let is_page_wrapper = matches!(e.name.as_ref(), "html" | "body") || e.parent == NONE;
-        if is_page_wrapper
-            || good_in(e.first_block, e.end_block) > tuning.hinted_region_max_share * total_good
-        {
+        let mut mine = Hints(e.own_hints.0 & Hints::BOILERPLATE.0);
+        if e.parent == NONE || good_in(e.first_block as usize, e.end_block as usize) > limit {
             mine = Hints::NONE;
         }
         if let Some(slot) = believed.get_mut(i) {
             *slot = inherited.with(mine);
         }
     }
-    believed
+    let mut per_block: Vec<Hints> = seg
+        .blocks
+        .iter()
+        .map(|b| {
+            believed
+                .get(b.element as usize)
+                .copied()
+                .unwrap_or_default()
+        })
+        .collect();
+    for (i, f) in features.iter().enumerate() {
+        if f.heads == Hints::NONE {
+            continue;
+        }
+        let range = headed_box(seg, decisions, i);
+        if good_in(range.start, range.end) > limit {
+            continue;
+        }
+        for slot in per_block.get_mut(range).into_iter().flatten() {
+            *slot = slot.with(f.heads);
+        }
+    }
+    per_block
+}
+
+/// The blocks a section heading at block `i` heads: from the heading to the end of the
+/// nearest enclosing element that holds more than the heading. When that element also
+/// holds text before the heading, the heading sits inside running prose ("Read also:"
+/// before a link, in the middle of a story), so it heads only what comes before the next
+/// good block.
+fn headed_box(seg: &Segmentation, decisions: &[Decision], i: usize) -> std::ops::Range<usize> {
+    let mut e = seg.blocks.get(i).map_or(NONE, |b| b.element);
+    while let Some(el) = seg.elements.get(e as usize) {
+        if el.end_block as usize > i + 1 {
+            let end = el.end_block as usize;
+            if (el.first_block as usize) < i {
+                let next_good = (i + 1..end)
+                    .find(|j| decisions.get(*j).is_some_and(|d| d.label == Label::Good))
+                    .unwrap_or(end);
+                return i..next_good;
+            }
+            return i..end;
+        }
+        if el.parent == NONE {
+            break;
+        }
+        e = el.parent;
+    }
+    i..i + 1
 }
 
 /// The element whose blocks have the largest summed value (see the module doc).
@@ -249,12 +310,13 @@ fn region(
     let mut prefix = Vec::with_capacity(seg.blocks.len() + 1);
     prefix.push(0.0f32);
     let mut acc = 0.0f32;
+    let mut positive = Vec::with_capacity(seg.blocks.len() + 1);
+    positive.push(0.0f32);
+    let mut pos_acc = 0.0f32;
     for (i, (block, d)) in seg.blocks.iter().zip(decisions).enumerate() {
-        let boxed = boxes
-            .get(block.element as usize)
-            .is_some_and(|h| *h != Hints::NONE);
+        let boxed = boxes.get(i).is_some_and(|h| *h != Hints::NONE);
         let weight = match d.label {
-            _ if boxed => tuning.value_bad,
+            _ if boxed => tuning.value_boxed,
             Label::Good => tuning.value_good,
             Label::NearGood => tuning.value_near_good,
             Label::Short => tuning.value_short,
@@ -262,18 +324,29 @@ fn region(
             Label::Bad if d.rule == Rule::LinkedProse => tuning.value_linked_prose,
             Label::Bad => tuning.value_bad,
         };
-        let weight = if block.hints.any(Hints::BOILERPLATE) {
+        // A believed box counts fully against; a merely named one (a wrapper whose name
+        // was not believed) scales its text both ways.
+        let weight = if !boxed && block.hints.any(Hints::BOILERPLATE) {
             weight * tuning.hinted_discount
         } else {
             weight
         };
-        acc += weight * length(features, i);
+        let value = weight * length(features, i);
+        acc += value;
+        pos_acc += value.max(0.0);
         prefix.push(acc);
+        positive.push(pos_acc);
     }
+    let range_sum = |v: &[f32], first: u32, end: u32, total: f32| {
+        v.get(end as usize).copied().unwrap_or(total)
+            - v.get(first as usize).copied().unwrap_or(0.0)
+    };
     let mut best = (0u32, f32::MIN);
     for (i, e) in seg.elements.iter().enumerate() {
-        let sum = prefix.get(e.end_block as usize).copied().unwrap_or(acc)
-            - prefix.get(e.first_block as usize).copied().unwrap_or(0.0);
+        let mut sum = range_sum(&prefix, e.first_block, e.end_block, acc);
+        if e.own_hints.any(Hints::BODY) {
+            sum += tuning.body_bonus * range_sum(&positive, e.first_block, e.end_block, pos_acc);
+        }
         // `>=`: on a tie the later (inner) element wins, so the region is the tightest
         // element holding that text.
         if sum >= best.1 {
@@ -304,10 +377,7 @@ fn restrict(
         if d.label != Label::Good {
             continue;
         }
-        let boxed = boxes
-            .get(block.element as usize)
-            .copied()
-            .unwrap_or_default();
+        let boxed = boxes.get(i).copied().unwrap_or_default();
         let f = features.get(i);
         if boxed != Hints::NONE {
             drop(d, Rule::HintedBox(boxed));
@@ -317,8 +387,9 @@ fn restrict(
                     && f.is_some_and(|f| f.length < 2 * tuning.length_high))
         {
             drop(d, Rule::Caption);
-        } else if block.hints.any(Hints::BYLINE) && f.is_some_and(|f| f.length < tuning.length_low)
-        {
+        } else if f.is_some_and(|f| {
+            f.is_byline || block.hints.any(Hints::BYLINE) && f.length < tuning.length_low
+        }) {
             drop(d, Rule::Byline);
         } else if matches!(block.kind, TagKind::Heading(_))
             && page
@@ -397,6 +468,53 @@ fn normalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn seg(html: &str) -> Segmentation {
+        let (doc, _) = crate::dom::parse(
+            html,
+            crate::dom::Limits {
+                max_depth: 512,
+                max_nodes: 10_000,
+            },
+        );
+        crate::segment::blocks(&doc)
+    }
+
+    fn labels(s: &Segmentation, good: &[usize]) -> Vec<Decision> {
+        (0..s.blocks.len())
+            .map(|i| Decision {
+                label: if good.contains(&i) {
+                    Label::Good
+                } else {
+                    Label::Bad
+                },
+                rule: Rule::TooShort,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_heading_opening_its_section_heads_all_of_it() {
+        let s = seg(
+            "<main><p>Story.</p><section><h2>Comments</h2><p>One.</p><p>Two.</p></section></main>",
+        );
+        assert_eq!(headed_box(&s, &labels(&s, &[0, 2, 3]), 1), 1..4);
+    }
+
+    #[test]
+    fn a_heading_inside_running_prose_heads_up_to_the_next_good_block() {
+        let s = seg(
+            "<div><p>Story one.</p><p>Read also</p><ul><li>A</li><li>B</li></ul><p>Story two.</p></div>",
+        );
+        assert_eq!(headed_box(&s, &labels(&s, &[0, 4]), 1), 1..4);
+    }
+
+    #[test]
+    fn a_heading_inside_a_box_heads_only_that_box() {
+        let s =
+            seg("<div><aside>Related<ul><li>A</li></ul></aside><p>Story.</p><p>More.</p></div>");
+        assert_eq!(headed_box(&s, &labels(&s, &[2, 3]), 0), 0..2);
+    }
 
     #[test]
     fn titles_match_with_site_suffix() {

@@ -35,6 +35,11 @@ pub(crate) struct Features {
     pub(crate) sentence_ends: u32,
     /// A boilerplate phrase (`lexicon::BOILERPLATE_PHRASES`) occurs in a short block.
     pub(crate) has_phrase: bool,
+    /// The concept of a boilerplate section this short block is the heading of
+    /// (`lexicon::BOILERPLATE_HEADINGS`), if any.
+    pub(crate) heads: Hints,
+    /// A short block that reads as a byline (`lexicon::BYLINE_OPENERS`).
+    pub(crate) is_byline: bool,
     /// Block index / number of blocks, in `[0, 1)`.
     pub(crate) position: f32,
     /// Concepts from the enclosing elements.
@@ -125,7 +130,23 @@ fn block_features(
     let text = seg.text_of(block);
     let length = block.chars + block.cjk_chars * tuning.cjk_weight.saturating_sub(1);
     let words = block.words.max(1);
-    let has_phrase = block.words <= tuning.phrase_max_words && contains_phrase(text, lower);
+    let checked = tuning
+        .phrase_max_words
+        .max(tuning.heading_max_words)
+        .max(tuning.byline_max_words);
+    lower.clear();
+    if block.words <= checked {
+        lower.extend(text.chars().flat_map(char::to_lowercase));
+    }
+    let has_phrase = block.words <= tuning.phrase_max_words && contains_phrase(lower);
+    // A linked "Read more" or "Comments" is a link to elsewhere, not the heading of what
+    // follows it.
+    let heads = if block.words <= tuning.heading_max_words && block.link_chars == 0 {
+        section_heading(lower)
+    } else {
+        Hints::NONE
+    };
+    let is_byline = block.words <= tuning.byline_max_words && is_byline(lower);
     Features {
         length,
         words: block.words,
@@ -137,6 +158,8 @@ fn block_features(
         stopword_density: stopwords.map(|s| f32::from(s) / words as f32),
         sentence_ends: sentence_ends(text),
         has_phrase,
+        heads,
+        is_byline,
         position,
         hints: block.hints,
     }
@@ -188,13 +211,43 @@ fn sentence_ends(text: &str) -> u32 {
     n
 }
 
-/// Whether a text holds one of `lexicon::BOILERPLATE_PHRASES` (case-insensitive).
-fn contains_phrase(text: &str, lower: &mut String) -> bool {
-    lower.clear();
-    lower.extend(text.chars().flat_map(char::to_lowercase));
+/// Whether a lower-cased text holds one of `lexicon::BOILERPLATE_PHRASES`.
+fn contains_phrase(lower: &str) -> bool {
     lexicon::BOILERPLATE_PHRASES
         .iter()
         .any(|p| lower.contains(p))
+}
+
+/// The concept of the boilerplate section a lower-cased short text heads, if any: the text
+/// without trailing counts and punctuation ("comments (3)", "related:") equals a listed
+/// heading, or starts with a listed prefix phrase ("more from the post").
+fn section_heading(lower: &str) -> Hints {
+    let core = lower.trim().trim_end_matches(|c: char| {
+        c.is_ascii_digit() || c.is_whitespace() || "():.!?»›>-–—|".contains(c)
+    });
+    let core = core.trim_start_matches(|c: char| !c.is_alphanumeric());
+    for (phrase, hint) in lexicon::BOILERPLATE_HEADINGS {
+        let matches = if phrase.ends_with(' ') {
+            core.starts_with(phrase)
+        } else {
+            core == *phrase
+        };
+        if matches {
+            return *hint;
+        }
+    }
+    Hints::NONE
+}
+
+/// Whether a lower-cased short text reads as a byline.
+fn is_byline(lower: &str) -> bool {
+    let t = lower.trim_start();
+    if lexicon::BYLINE_OPENERS.iter().any(|o| t.starts_with(o)) {
+        return true;
+    }
+    // "<word> by <name>": photographs by, illustration by.
+    let mut words = t.split_whitespace();
+    words.next().is_some() && words.next() == Some("by")
 }
 
 #[cfg(test)]
@@ -254,6 +307,25 @@ mod tests {
         assert_eq!(sentence_ends("Version 2.0 is out. Get it now!"), 2);
         assert_eq!(sentence_ends("example.com"), 0);
         assert_eq!(sentence_ends("He said \"stop.\" Then left"), 1);
+    }
+
+    #[test]
+    fn section_headings_are_recognised_with_counts_and_suffixes() {
+        assert_eq!(section_heading("comments (3)"), Hints::COMMENT);
+        assert_eq!(section_heading("more from the valley post"), Hints::RELATED);
+        assert_eq!(section_heading("related:"), Hints::RELATED);
+        assert_eq!(section_heading("relatedness of species"), Hints::NONE);
+        assert_eq!(section_heading("related: bridge reopens"), Hints::NONE);
+        assert_eq!(section_heading("the comments section"), Hints::NONE);
+    }
+
+    #[test]
+    fn bylines_are_recognised() {
+        assert!(is_byline("by ana ruiz"));
+        assert!(is_byline("von katrin vogelsang · 30.05.2024"));
+        assert!(is_byline("photographs by idris mackie"));
+        assert!(!is_byline("bystanders said the bridge shook"));
+        assert!(!is_byline("the bridge was built by the council"));
     }
 
     #[test]

@@ -133,6 +133,10 @@ impl Hints {
     pub(crate) const HIDDEN: Hints = Hints(1 << 14);
     /// Paywall / subscription wall prompts.
     pub(crate) const PAYWALL: Hints = Hints(1 << 15);
+    /// Strong evidence of the article body itself: `<article>`, `itemprop=articleBody`,
+    /// `article-body`/`entry-content`-style names. Unlike [`Hints::ARTICLE`] (words such as
+    /// `content` or `main` that page wrappers use too), this earns a region a bonus.
+    pub(crate) const BODY: Hints = Hints(1 << 16);
 
     /// Concepts that mark boilerplate regions.
     pub(crate) const BOILERPLATE: Hints = Hints(
@@ -174,7 +178,7 @@ impl Hints {
     }
 }
 
-const HINT_NAMES: [(Hints, &str); 16] = [
+const HINT_NAMES: [(Hints, &str); 17] = [
     (Hints::NAV, "nav"),
     (Hints::SHARE, "share"),
     (Hints::RELATED, "related"),
@@ -191,6 +195,7 @@ const HINT_NAMES: [(Hints, &str); 16] = [
     (Hints::ARTICLE, "article"),
     (Hints::HIDDEN, "hidden"),
     (Hints::PAYWALL, "paywall"),
+    (Hints::BODY, "body"),
 ];
 
 /// Hints given by the tag name itself (HTML's sectioning semantics).
@@ -202,7 +207,8 @@ pub(crate) fn tag_hints(name: &str) -> Hints {
         "header" => Hints::HEADER,
         "figcaption" => Hints::CAPTION,
         "form" => Hints::NEWSLETTER,
-        "article" | "main" => Hints::ARTICLE,
+        "article" => Hints::BODY,
+        "main" => Hints::ARTICLE,
         _ => Hints::NONE,
     }
 }
@@ -214,7 +220,8 @@ pub(crate) fn role_hints(role: &str) -> Hints {
         "banner" => Hints::HEADER,
         "contentinfo" => Hints::FOOTER,
         "complementary" => Hints::RELATED,
-        "main" | "article" => Hints::ARTICLE,
+        "main" => Hints::ARTICLE,
+        "article" => Hints::BODY,
         "dialog" | "alertdialog" => Hints::CONSENT,
         _ => Hints::NONE,
     }
@@ -349,8 +356,8 @@ const CLASS_TOKENS: &[(&str, Hints)] = &[
     ("keywords", Hints::TAGS),
     ("topics", Hints::TAGS),
     ("categories", Hints::TAGS),
-    // header
-    ("header", Hints::HEADER),
+    // header: `masthead`/`topbar` only; the bare word `header` names in-article section
+    // wrappers (`section-header`) and whole-story wrappers (`article-header-wrap`) too often.
     ("masthead", Hints::HEADER),
     ("topbar", Hints::HEADER),
     // author box
@@ -430,13 +437,16 @@ const CLASS_STEMS: &[(&str, Hints)] = &[
     ("screen-reader", Hints::HIDDEN),
     ("sr-only", Hints::HIDDEN),
     ("visually-hidden", Hints::HIDDEN),
-    ("article-body", Hints::ARTICLE),
-    ("articlebody", Hints::ARTICLE),
-    ("post-body", Hints::ARTICLE),
-    ("story-body", Hints::ARTICLE),
-    ("entry-content", Hints::ARTICLE),
-    ("post-content", Hints::ARTICLE),
-    ("article-content", Hints::ARTICLE),
+    ("article-body", Hints::BODY),
+    ("articlebody", Hints::BODY),
+    ("post-body", Hints::BODY),
+    ("story-body", Hints::BODY),
+    ("entry-content", Hints::BODY),
+    ("post-content", Hints::BODY),
+    ("article-content", Hints::BODY),
+    ("article-text", Hints::BODY),
+    ("story-content", Hints::BODY),
+    ("post-entry", Hints::BODY),
 ];
 
 static TOKEN_MAP: Lazy<HashMap<&'static str, Hints>> = Lazy::new(|| {
@@ -668,4 +678,126 @@ pub(crate) const BOILERPLATE_PHRASES: &[&str] = &[
     "подписаться",
     "abone ol",
     "zapisz się",
+];
+
+/// Headings that open a boilerplate section, lower-case, and the concept of that section.
+///
+/// A short block equal to one of these (after trailing counts and punctuation are removed,
+/// as in "Comments (3)" or "Related:") opens a box that runs to the end of the element it
+/// heads. A phrase ending in a space also matches as a prefix ("more from " matches "More
+/// from The Post"). Exact matching matters: "Related: <headline>" inside a story is a link
+/// line, not a section heading. "Read more" is left out: sites use it as the label of the
+/// button that expands the rest of the story. Sources: the
+/// seed pages, WordPress and common CMS templates, and the corpus pages' languages. Adding a
+/// phrase drops whatever section follows it, so only phrases that never head article prose
+/// belong here.
+pub(crate) const BOILERPLATE_HEADINGS: &[(&str, Hints)] = &[
+    // comments
+    ("comments", Hints::COMMENT),
+    ("comment", Hints::COMMENT),
+    ("leave a reply", Hints::COMMENT),
+    ("leave a comment", Hints::COMMENT),
+    ("join the discussion", Hints::COMMENT),
+    ("join the conversation", Hints::COMMENT),
+    ("reader comments", Hints::COMMENT),
+    ("responses", Hints::COMMENT),
+    ("kommentare", Hints::COMMENT),
+    ("leserkommentare", Hints::COMMENT),
+    ("commentaires", Hints::COMMENT),
+    ("comentarios", Hints::COMMENT),
+    ("commenti", Hints::COMMENT),
+    ("comentários", Hints::COMMENT),
+    ("reacties", Hints::COMMENT),
+    ("комментарии", Hints::COMMENT),
+    ("yorumlar", Hints::COMMENT),
+    ("komentarze", Hints::COMMENT),
+    ("コメント", Hints::COMMENT),
+    ("评论", Hints::COMMENT),
+    // related
+    ("related", Hints::RELATED),
+    ("related articles", Hints::RELATED),
+    ("related stories", Hints::RELATED),
+    ("related posts", Hints::RELATED),
+    ("related content", Hints::RELATED),
+    ("more stories", Hints::RELATED),
+    ("more from ", Hints::RELATED),
+    ("more on this", Hints::RELATED),
+    ("more on this story", Hints::RELATED),
+    ("you may also like", Hints::RELATED),
+    ("you might also like", Hints::RELATED),
+    ("recommended", Hints::RELATED),
+    ("recommended for you", Hints::RELATED),
+    ("read next", Hints::RELATED),
+    ("most read", Hints::RELATED),
+    ("most popular", Hints::RELATED),
+    ("trending", Hints::RELATED),
+    ("trending now", Hints::RELATED),
+    ("latest news", Hints::RELATED),
+    ("latest stories", Hints::RELATED),
+    ("lesen sie auch", Hints::RELATED),
+    ("mehr zum thema", Hints::RELATED),
+    ("meistgelesen", Hints::RELATED),
+    ("à lire aussi", Hints::RELATED),
+    ("a lire aussi", Hints::RELATED),
+    ("sur le même sujet", Hints::RELATED),
+    ("les plus lus", Hints::RELATED),
+    ("te puede interesar", Hints::RELATED),
+    ("noticias relacionadas", Hints::RELATED),
+    ("lo más leído", Hints::RELATED),
+    ("leggi anche", Hints::RELATED),
+    ("articoli correlati", Hints::RELATED),
+    ("i più letti", Hints::RELATED),
+    ("leia também", Hints::RELATED),
+    ("veja também", Hints::RELATED),
+    ("você pode gostar", Hints::RELATED),
+    ("mais lidas", Hints::RELATED),
+    ("lees ook", Hints::RELATED),
+    ("meest gelezen", Hints::RELATED),
+    ("читайте также", Hints::RELATED),
+    ("популярное", Hints::RELATED),
+    ("ilginizi çekebilir", Hints::RELATED),
+    ("benzer haberler", Hints::RELATED),
+    ("czytaj także", Hints::RELATED),
+    ("zobacz też", Hints::RELATED),
+    ("najczęściej czytane", Hints::RELATED),
+    ("関連記事", Hints::RELATED),
+    ("相关阅读", Hints::RELATED),
+    ("相关新闻", Hints::RELATED),
+    // share, tags, newsletter
+    ("share this", Hints::SHARE),
+    ("share this article", Hints::SHARE),
+    ("share this story", Hints::SHARE),
+    ("tags", Hints::TAGS),
+    ("topics", Hints::TAGS),
+    ("schlagwörter", Hints::TAGS),
+    ("newsletter", Hints::NEWSLETTER),
+];
+
+/// Words that open a byline ("By Ana Ruiz", "Von Katrin Vogelsang", "Report by …"), lower-case
+/// with their trailing space. A short block starting with one of these, or with a word
+/// followed by " by " (`words by`, `posted by`), is a byline. Sources: the seed pages and the
+/// usual wire and CMS formats in the corpus languages.
+pub(crate) const BYLINE_OPENERS: &[&str] = &[
+    "by ",
+    "von ",
+    "par ",
+    "por ",
+    "di ",
+    "door ",
+    "av ",
+    "autor: ",
+    "author: ",
+    "autore: ",
+    "auteur : ",
+    "auteur: ",
+    "yazar: ",
+    "автор: ",
+    "текст: ",
+    "written by ",
+    "posted by ",
+    "published by ",
+    "report by ",
+    "story by ",
+    "words by ",
+    "reporting by ",
 ];

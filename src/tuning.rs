@@ -43,6 +43,13 @@ pub(crate) struct Tuning {
     /// Boilerplate phrases ("subscribe to", "©") only mark blocks of at most this many
     /// words: a long paragraph quoting one is still prose.
     pub phrase_max_words: u32,
+    /// Short blocks of at most this many words are checked against the boilerplate
+    /// section headings ("Comments", "Related articles", "Lesen Sie auch"). Headings of
+    /// such sections are one to five words; six leaves room for a site name.
+    pub heading_max_words: u32,
+    /// Short blocks of at most this many words are checked for byline openers ("By …",
+    /// "Von …"). Bylines with a date and a role rarely pass twelve words.
+    pub byline_max_words: u32,
     /// Weight of one CJK character relative to a Latin letter in block lengths. A Chinese or
     /// Japanese character carries about as much as a short word; 3 keeps a one-line CJK
     /// paragraph (~25 characters) near the Latin `length_low`.
@@ -91,6 +98,16 @@ pub(crate) struct Tuning {
     /// article in `content-with-sidebar` loses nothing, since every candidate inside the
     /// wrapper is scaled alike (good and bad text both).
     pub hinted_discount: f32,
+    /// Region voting: value of one character inside a believed boilerplate box (a related
+    /// list, a comment section, an ad slot). Such boxes are dropped from the text anyway;
+    /// counting them neutral lets a region span an ad or a "most read" box set into the
+    /// middle of a story instead of stopping at it.
+    pub value_boxed: f32,
+    /// Region voting: bonus, as a share of its positive value, for an element with strong
+    /// body evidence (`<article>`, `itemprop=articleBody`, `article-body`-style names), so
+    /// that a short article in such an element beats the same plus a stray alert or teaser
+    /// paragraph in the page wrapper around it.
+    pub body_bonus: f32,
     /// Region voting: value of one character of linked prose (see `classify::Rule::LinkedProse`).
     /// Neutral: a news digest of linked summaries is article, a teaser list with blurbs
     /// is not, and only the blocks around it can tell which.
@@ -121,6 +138,8 @@ impl Tuning {
         max_link_density_long: 0.4,
         max_link_density_inside: 0.5,
         phrase_max_words: 25,
+        heading_max_words: 6,
+        byline_max_words: 12,
         cjk_weight: 3,
         min_language_stopword_share: 0.13,
         language_block_words: 15,
@@ -133,6 +152,8 @@ impl Tuning {
         value_unlinked_bad: -0.2,
         hinted_discount: 0.25,
         value_linked_prose: 0.0,
+        body_bonus: 0.3,
+        value_boxed: 0.0,
         hinted_region_max_share: 0.5,
         outside_reach_blocks: 2,
         retry_below_chars: 500,
