@@ -151,6 +151,8 @@ mod tests {
             stopword_density: stop,
             sentence_ends: 1,
             has_phrase: false,
+            heads: Hints::NONE,
+            is_byline: false,
             position: 0.5,
             hints: Hints::NONE,
         }

@@ -514,8 +514,9 @@ fn split_punkt_approx(text: &str) -> Vec<Vec<&str>> {
     let mut current = Vec::new();
     for (i, &tok) in tokens.iter().enumerate() {
         current.push(tok);
-        if let Some(&next) = tokens.get(i + 1)
-            && breaks_after(tok, next)
+        if tokens
+            .get(i + 1)
+            .is_some_and(|&next| breaks_after(tok, next))
         {
             sentences.push(std::mem::take(&mut current));
         }
@@ -622,10 +623,11 @@ struct LcsWork {
 fn prefix_popcount(row: &[u64], j: usize) -> usize {
     let full = (j / 64).min(row.len());
     let mut n: usize = row[..full].iter().map(|w| w.count_ones() as usize).sum();
-    if !j.is_multiple_of(64)
-        && let Some(w) = row.get(j / 64)
-    {
-        n += (w & ((1u64 << (j % 64)) - 1)).count_ones() as usize;
+    let rem = j % 64;
+    if rem != 0 {
+        if let Some(w) = row.get(j / 64) {
+            n += (w & ((1u64 << rem) - 1)).count_ones() as usize;
+        }
     }
     n
 }
@@ -661,7 +663,7 @@ fn lcs_ref_indices(
         return;
     }
     let words = n.div_ceil(64);
-    let top = if n.is_multiple_of(64) {
+    let top = if n % 64 == 0 {
         u64::MAX
     } else {
         (1u64 << (n % 64)) - 1
