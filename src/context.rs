@@ -182,12 +182,14 @@ fn sequence(
             .is_some_and(|b| b.hints.any(Hints::HEADER))
             && matches!(
                 (d.label, d.rule),
-                (Label::Short, _) | (Label::Bad, Rule::ShortLinked)
+                (Label::Short, _)
+                    | (
+                        Label::Bad,
+                        Rule::ShortLinked | Rule::LinkedProse | Rule::FewStopwords
+                    )
             )
             && linked_ok(i)
-            && features.get(i).is_some_and(|f| {
-                f.sentence_ends > 0 && f.stopword_density.is_none_or(|s| s >= tuning.stopwords_low)
-            })
+            && features.get(i).is_some_and(|f| f.sentence_ends > 0)
     };
     let before = (span.start..first).rev();
     let after = last + 1..span.end;

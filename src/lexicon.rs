@@ -216,7 +216,8 @@ pub(crate) fn tag_hints(name: &str) -> Hints {
 /// Hints given by an ARIA `role` value.
 pub(crate) fn role_hints(role: &str) -> Hints {
     match role.trim() {
-        "navigation" | "menubar" | "menu" | "tablist" => Hints::NAV,
+        // `note`: "parenthetic or ancillary to the main content" (WAI-ARIA 1.2).
+        "navigation" | "menubar" | "menu" | "tablist" | "note" => Hints::NAV,
         "banner" => Hints::HEADER,
         "contentinfo" => Hints::FOOTER,
         "complementary" => Hints::RELATED,
@@ -250,6 +251,8 @@ const CLASS_TOKENS: &[(&str, Hints)] = &[
     ("pagination", Hints::NAV),
     ("pager", Hints::NAV),
     ("toc", Hints::NAV),
+    // MediaWiki's template for "For other uses, see …" notes, on every MediaWiki site.
+    ("hatnote", Hints::NAV),
     ("sitemap", Hints::NAV),
     ("jump", Hints::NAV),
     ("prevnext", Hints::NAV),
@@ -658,6 +661,18 @@ pub(crate) const BOILERPLATE_PHRASES: &[&str] = &[
     "read next",
     "share this",
     "share on",
+    "compártelo",
+    "comparte esta",
+    "partager sur",
+    "partagez",
+    "teilen sie",
+    "artikel teilen",
+    "condividi",
+    "compartilhe",
+    "deel dit",
+    "поделиться",
+    "paylaş",
+    "udostępnij",
     "click here",
     "follow us",
     "advertisement",
