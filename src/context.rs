@@ -61,7 +61,7 @@ pub(crate) fn revise(
         .elements
         .get(region as usize)
         .map_or(0..0, |e| e.first_block as usize..e.end_block as usize);
-    let mut decisions = sequence(seg, features, decisions, span.clone(), tuning);
+    let mut decisions = sequence(seg, features, decisions, span.clone(), tuning, page);
     restrict(seg, features, &mut decisions, &boxes, span, tuning, page);
     Revised { decisions, region }
 }
@@ -90,8 +90,23 @@ fn sequence(
     cf: &[Decision],
     span: std::ops::Range<usize>,
     tuning: &Tuning,
+    page: PageContext<'_>,
 ) -> Vec<Decision> {
     let mut out: Vec<Decision> = cf.to_vec();
+    // The headline is reported as the title, not as text; settled first so that it neither
+    // counts as a heading before good text nor opens the article span.
+    for (block, d) in seg.blocks.iter().zip(out.iter_mut()) {
+        if matches!(block.kind, TagKind::Heading(_))
+            && page
+                .title
+                .is_some_and(|t| same_title(seg.text_of(block), t))
+        {
+            *d = Decision {
+                label: Label::Bad,
+                rule: Rule::Title,
+            };
+        }
+    }
     let is_heading = |i: usize| {
         seg.blocks
             .get(i)
@@ -393,12 +408,6 @@ fn restrict(
             f.is_byline || block.hints.any(Hints::BYLINE) && f.length < tuning.length_low
         }) {
             drop(d, Rule::Byline);
-        } else if matches!(block.kind, TagKind::Heading(_))
-            && page
-                .title
-                .is_some_and(|t| same_title(seg.text_of(block), t))
-        {
-            drop(d, Rule::Title);
         }
     }
     // Outside the region: keep good blocks within reach, drop the rest.

@@ -146,7 +146,7 @@ fn block_features(
     } else {
         Hints::NONE
     };
-    let is_byline = block.words <= tuning.byline_max_words && is_byline(lower);
+    let is_byline = block.words <= tuning.byline_max_words && is_byline(text, lower);
     Features {
         length,
         words: block.words,
@@ -239,15 +239,24 @@ fn section_heading(lower: &str) -> Hints {
     Hints::NONE
 }
 
-/// Whether a lower-cased short text reads as a byline.
-fn is_byline(lower: &str) -> bool {
+/// Whether a short text reads as a byline: it opens with a byline word ("By", "Von",
+/// "Words by") followed by a capitalised name, and does not end like a sentence ("By the
+/// end of the day, the vote was lost." is prose). `lower` is `text` lower-cased.
+fn is_byline(text: &str, lower: &str) -> bool {
     let t = lower.trim_start();
-    if lexicon::BYLINE_OPENERS.iter().any(|o| t.starts_with(o)) {
-        return true;
-    }
-    // "<word> by <name>": photographs by, illustration by.
-    let mut words = t.split_whitespace();
-    words.next().is_some() && words.next() == Some("by")
+    let opener_words = match lexicon::BYLINE_OPENERS.iter().find(|o| t.starts_with(**o)) {
+        Some(o) => o.split_whitespace().count(),
+        // "<word> by <name>": photographs by, illustration by.
+        None if t.split_whitespace().nth(1) == Some("by") => 2,
+        None => return false,
+    };
+    let capitalised = text
+        .split_whitespace()
+        .nth(opener_words)
+        .and_then(|w| w.chars().find(|c| c.is_alphabetic()))
+        .is_some_and(char::is_uppercase);
+    let ends_sentence = text.trim_end().ends_with(['.', '!', '?']);
+    capitalised && !ends_sentence
 }
 
 #[cfg(test)]
@@ -321,11 +330,15 @@ mod tests {
 
     #[test]
     fn bylines_are_recognised() {
-        assert!(is_byline("by ana ruiz"));
-        assert!(is_byline("von katrin vogelsang · 30.05.2024"));
-        assert!(is_byline("photographs by idris mackie"));
-        assert!(!is_byline("bystanders said the bridge shook"));
-        assert!(!is_byline("the bridge was built by the council"));
+        let by = |t: &str| is_byline(t, &t.to_lowercase());
+        assert!(by("By Ana Ruiz"));
+        assert!(by("Von Katrin Vogelsang · 30.05.2024, 17:45 Uhr"));
+        assert!(by("Words by Eleanor Rusk · Photographs by Idris Mackie"));
+        assert!(by("By Dr. Femi Adeyemi, Health Correspondent"));
+        assert!(!by("Bystanders said the bridge shook"));
+        assert!(!by("The bridge was built by the council"));
+        assert!(!by("By the end of the day the vote was lost."));
+        assert!(!by("by the river"));
     }
 
     #[test]

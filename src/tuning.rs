@@ -48,7 +48,8 @@ pub(crate) struct Tuning {
     /// such sections are one to five words; six leaves room for a site name.
     pub heading_max_words: u32,
     /// Short blocks of at most this many words are checked for byline openers ("By …",
-    /// "Von …"). Bylines with a date and a role rarely pass twelve words.
+    /// "Von …"). Bylines with a photographer, a date and a reading time reach about
+    /// sixteen words; the capitalised-name and no-sentence-end tests guard longer prose.
     pub byline_max_words: u32,
     /// Weight of one CJK character relative to a Latin letter in block lengths. A Chinese or
     /// Japanese character carries about as much as a short word; 3 keeps a one-line CJK
@@ -139,7 +140,7 @@ impl Tuning {
         max_link_density_inside: 0.5,
         phrase_max_words: 25,
         heading_max_words: 6,
-        byline_max_words: 12,
+        byline_max_words: 16,
         cjk_weight: 3,
         min_language_stopword_share: 0.13,
         language_block_words: 15,
