@@ -56,7 +56,9 @@ pub(crate) enum Rule {
     LongSentences,
     /// No stop list fits: has a sentence end.
     Sentence,
-    /// No stop list fits: no sentence.
+    /// No stop list fits: no sentence, but hardly linked.
+    Unlinked,
+    /// No stop list fits: no sentence and linked.
     NoSentence,
     /// Context: a short block, or an unlinked one with few stopwords, between the first
     /// and last good block of the region.
@@ -135,6 +137,10 @@ fn label_one(f: &Features, t: &Tuning) -> Decision {
             decide(Label::Good, Rule::LongSentences)
         }
         None if f.sentence_ends > 0 => decide(Label::NearGood, Rule::Sentence),
+        // Without a stop list, an unlinked block of some length is more likely prose than
+        // navigation (menus are linked); poetry-like blog prose without punctuation is
+        // common in CJK pages.
+        None if f.link_density <= t.max_link_density => decide(Label::NearGood, Rule::Unlinked),
         None => decide(Label::Bad, Rule::NoSentence),
     }
 }
@@ -228,6 +234,8 @@ mod tests {
         let mut x = f(100, 0.0, None);
         assert_eq!(lab(x.clone()), Label::NearGood);
         x.sentence_ends = 0;
+        assert_eq!(label_one(&x, &T).rule, Rule::Unlinked);
+        x.link_density = T.max_link_density + 0.01;
         assert_eq!(lab(x), Label::Bad);
     }
 }

@@ -11,11 +11,12 @@
 //!    `<meta http-equiv=content-type content="…charset=…">`;
 //! 4. a guess from the bytes with `chardetng` (Firefox's detector), allowing UTF-8;
 //!
-//! Deviation: a declared single-byte Latin encoding (ISO-8859-1, windows-1252, ASCII —
-//! WHATWG maps all three to windows-1252) on bytes that are valid UTF-8 and contain
-//! non-ASCII is read as UTF-8. Such pages are common in older crawls, where a server
-//! default header mislabels UTF-8 pages; the reverse mistake (windows-1252 bytes that
-//! happen to be valid UTF-8) is very rare for real text.
+//! Deviation: a declared legacy encoding (ISO-8859-1, windows-1252, GB2312, Shift_JIS…) on
+//! bytes that are valid UTF-8 and contain non-ASCII is read as UTF-8. Such pages are common
+//! in older crawls and saved copies: a server default header, or a page re-saved as UTF-8
+//! without updating its `<meta>`, mislabels UTF-8 bytes. The reverse mistake (legacy bytes
+//! that happen to form valid UTF-8) is very rare for real text, since UTF-8's multi-byte
+//! patterns almost never arise by chance.
 //!
 //! Input that is plainly not text (NUL-heavy, or an image/archive/PDF signature) is an
 //! [`Error::NotHtml`].
@@ -36,7 +37,7 @@ pub enum CharsetSource {
     Header,
     /// A `<meta>` declaration in the first 1024 bytes.
     Meta,
-    /// A declared Latin-1 family charset overridden because the bytes are valid UTF-8.
+    /// A declared legacy charset overridden because the bytes are valid UTF-8.
     Utf8Override,
     /// Guessed from the bytes (chardetng).
     Guess,
@@ -89,7 +90,7 @@ pub(crate) fn decode<'a>(
         .map(|e| (e, CharsetSource::Header))
         .or_else(|| meta_charset(bytes).map(|e| (e, CharsetSource::Meta)));
     if let Some((enc, source)) = declared {
-        if enc == WINDOWS_1252 && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() {
+        if enc != UTF_8 && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() {
             return Ok(with(UTF_8, bytes, CharsetSource::Utf8Override));
         }
         return Ok(with(enc, bytes, source));
@@ -221,6 +222,14 @@ mod tests {
         let d = decode("<meta charset=iso-8859-1><p>café</p>".as_bytes(), None).expect("text");
         assert_eq!(d.charset.source, CharsetSource::Utf8Override);
         assert!(d.text.contains("café"));
+    }
+
+    #[test]
+    fn gb2312_label_on_utf8_bytes_reads_as_utf8() {
+        let page = "<meta http-equiv=Content-Type content='text/html; charset=gb2312'><p>人工智能</p>";
+        let d = decode(page.as_bytes(), None).expect("text");
+        assert_eq!(d.charset.source, CharsetSource::Utf8Override);
+        assert!(d.text.contains("人工智能"));
     }
 
     #[test]

@@ -148,6 +148,7 @@ fn rule_name(r: Rule) -> String {
         Rule::FewStopwords => "too few stopwords for prose",
         Rule::LongSentences => "long, with sentences (no stop list)",
         Rule::Sentence => "has a sentence (no stop list)",
+        Rule::Unlinked => "unlinked, no sentence (no stop list)",
         Rule::NoSentence => "no sentence (no stop list)",
         Rule::InsideArticle => "short or list-like, inside the article span",
         Rule::OutsideArticle => "short, before or after the article span",
