@@ -78,7 +78,11 @@ impl Article {
     /// Whether an article was found.
     ///
     /// ```
-    /// let listing = pith::extract("<ul><li><a href=/a>One</a></li><li><a href=/b>Two</a></li></ul>");
+    /// // A section front: links to forty stories, no story.
+    /// let items: String = (1..=40)
+    ///     .map(|i| format!("<li><a href=/story/{i}>Council meeting report number {i}</a></li>"))
+    ///     .collect();
+    /// let listing = pith::extract(&format!("<html><body><ul>{items}</ul></body></html>"));
     /// assert!(listing.is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {

@@ -83,6 +83,8 @@ pub(crate) enum Rule {
     Byline,
     /// Context: the headline, reported as the title instead.
     Title,
+    /// Context: the whole page is tiny and nothing else was kept.
+    TinyPage,
 }
 
 /// A label and why.

@@ -63,7 +63,27 @@ pub(crate) fn revise(
         .map_or(0..0, |e| e.first_block as usize..e.end_block as usize);
     let mut decisions = sequence(seg, features, decisions, span.clone(), tuning, page);
     restrict(seg, features, &mut decisions, &boxes, span, tuning, page);
+    keep_tiny_page(seg, &mut decisions, tuning);
     Revised { decisions, region }
+}
+
+/// When nothing was kept and the whole page holds less than `tiny_page_chars` of text,
+/// the page is its own article (a note, a stub, a test page): keep all of it, as
+/// Readability.js falls back to the whole body.
+fn keep_tiny_page(seg: &Segmentation, decisions: &mut [Decision], tuning: &Tuning) {
+    let total: u32 = seg.blocks.iter().map(|b| b.chars).sum();
+    if total == 0
+        || total > tuning.tiny_page_chars
+        || decisions.iter().any(|d| d.label == Label::Good)
+    {
+        return;
+    }
+    for d in decisions.iter_mut() {
+        *d = Decision {
+            label: Label::Good,
+            rule: Rule::TinyPage,
+        };
+    }
 }
 
 /// Whether good text follows block `i` within the heading distance.

@@ -226,7 +226,8 @@ mod tests {
 
     #[test]
     fn gb2312_label_on_utf8_bytes_reads_as_utf8() {
-        let page = "<meta http-equiv=Content-Type content='text/html; charset=gb2312'><p>人工智能</p>";
+        let page =
+            "<meta http-equiv=Content-Type content='text/html; charset=gb2312'><p>人工智能</p>";
         let d = decode(page.as_bytes(), None).expect("text");
         assert_eq!(d.charset.source, CharsetSource::Utf8Override);
         assert!(d.text.contains("人工智能"));

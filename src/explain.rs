@@ -161,6 +161,7 @@ fn rule_name(r: Rule) -> String {
         Rule::Caption => "caption",
         Rule::Byline => "byline or post meta",
         Rule::Title => "the headline (reported as title)",
+        Rule::TinyPage => "tiny page: all of it is the article",
     };
     name.to_string()
 }

@@ -83,7 +83,8 @@ pub use options::{
 /// Never fails: a page without an article gives an empty [`Article`].
 ///
 /// ```
-/// let article = pith::extract("<p>Not much here.</p>");
+/// let menu: String = (1..=60).map(|i| format!("<a href=/s/{i}>Section {i}</a> ")).collect();
+/// let article = pith::extract(&format!("<nav>{menu}</nav><footer>© 2024 Example</footer>"));
 /// assert!(article.text.is_empty());
 /// ```
 pub fn extract(html: &str) -> Article {

@@ -55,9 +55,10 @@ impl Default for Options {
     }
 }
 
-/// Default of [`Options::min_article_chars`]: below this, what was found is not an article.
-/// A one-paragraph news brief is about 250 characters; teaser cards are under 100.
-pub const DEFAULT_MIN_ARTICLE_CHARS: usize = 100;
+/// Default of [`Options::min_article_chars`]: 0, so whatever the pipeline keeps is returned
+/// (a one-line note page gives its line). Dataset builders who want only real articles
+/// typically set a few hundred characters: a one-paragraph news brief is about 250.
+pub const DEFAULT_MIN_ARTICLE_CHARS: usize = 0;
 /// Default of [`Options::max_input_bytes`]: 64 MiB, above the largest real pages (a few MB)
 /// by an order of magnitude while bounding memory at a few hundred MB.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 << 20;
@@ -84,7 +85,7 @@ impl Options {
     /// is empty.
     ///
     /// # Default
-    /// [`DEFAULT_MIN_ARTICLE_CHARS`] (100).
+    /// [`DEFAULT_MIN_ARTICLE_CHARS`] (0).
     #[must_use]
     pub fn min_article_chars(mut self, chars: usize) -> Self {
         self.min_article_chars = chars;

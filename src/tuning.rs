@@ -122,6 +122,11 @@ pub(crate) struct Tuning {
     /// the region only.
     pub outside_reach_blocks: u32,
 
+    /// A page with less text than this in all (characters), where nothing was kept, is
+    /// kept whole (see `context::keep_tiny_page`). A listing page or an error page with a
+    /// menu and a footer has more; a one-paragraph note has less.
+    pub tiny_page_chars: u32,
+
     // ---- relaxed retry (Readability.js `_grabArticle` retry) ----
     /// When the kept text is shorter than this (characters), extraction runs once more with
     /// the `Recall` preset and keeps the longer result. Readability's `charThreshold` is 500.
@@ -158,6 +163,7 @@ impl Tuning {
         hinted_region_max_share: 0.5,
         outside_reach_blocks: 2,
         retry_below_chars: 500,
+        tiny_page_chars: 300,
     };
 
     /// The precision preset: stricter labels, tighter region, no reach outside it.
