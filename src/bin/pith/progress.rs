@@ -5,7 +5,8 @@
 //! in an archive is unknown until it has been read. Hidden with `--quiet` or when
 //! standard error is not a terminal, so logs and pipelines see only the summary.
 
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{ProgressBar, ProgressState, ProgressStyle};
+use std::fmt::Write;
 use std::io::Read;
 use std::time::Duration;
 
@@ -26,18 +27,26 @@ impl Progress {
             ProgressBar::hidden()
         } else {
             let (len, template) = match archive_bytes {
+                // Standard input: size unknown.
+                Some(0) => (None, "{spinner} {elapsed_precise} {bytes} read, {msg}"),
                 Some(bytes) => (
-                    bytes,
+                    Some(bytes),
                     "{spinner} {elapsed_precise} {wide_bar} {bytes}/{total_bytes} {msg} ({eta} left)",
                 ),
                 None => (
-                    0,
-                    "{spinner} {elapsed_precise} {wide_bar} {pos}/{len} pages ({per_sec}, {eta} left)",
+                    Some(0),
+                    "{spinner} {elapsed_precise} {wide_bar} {pos}/{len} pages ({rate}, {eta} left)",
                 ),
             };
-            let bar = ProgressBar::new(len);
+            let bar = len.map_or_else(ProgressBar::no_length, ProgressBar::new);
             if let Ok(style) = ProgressStyle::with_template(template) {
-                bar.set_style(style);
+                // indicatif's {per_sec} prints four decimals.
+                bar.set_style(style.with_key(
+                    "rate",
+                    |state: &ProgressState, w: &mut dyn Write| {
+                        let _ = write!(w, "{:.0} pages/s", state.per_sec());
+                    },
+                ));
             }
             bar.enable_steady_tick(TICK);
             bar

@@ -118,12 +118,15 @@ impl<'a> Jobs<'a> {
         }
     }
 
-    /// The total size of the archive files named, when any archive is named (standard
-    /// input counts as an archive of unknown size).
+    /// The total size of the archive files named, when any archive is named; 0 when that
+    /// is unknown (standard input).
     pub(crate) fn archive_bytes(paths: &[PathBuf]) -> Option<u64> {
         let archives: Vec<&PathBuf> = paths.iter().filter(|p| is_archive(p)).collect();
         if archives.is_empty() {
             return None;
+        }
+        if archives.iter().any(|p| p.as_os_str() == "-") {
+            return Some(0);
         }
         Some(
             archives
