@@ -39,13 +39,11 @@ where
         let mut consumed = 0usize;
         let mut received = 0usize;
         let mut outcome = Ok(());
-        let mut items = items;
+        let mut items = items.fuse();
         loop {
             // Fill the window.
-            let mut exhausted = false;
             while outcome.is_ok() && sent - consumed < window {
                 let Some(item) = items.next() else {
-                    exhausted = true;
                     break;
                 };
                 let tx = tx.clone();
@@ -57,6 +55,7 @@ where
                 });
                 sent += 1;
             }
+            // Nothing in flight: the items are exhausted, or the consumer failed.
             if received == sent {
                 break;
             }
@@ -91,9 +90,6 @@ where
             if outcome.is_err() {
                 // The items in flight finish, but are not consumed.
                 waiting.clear();
-            }
-            if exhausted && received == sent {
-                break;
             }
         }
         outcome
@@ -172,6 +168,21 @@ mod tests {
         .unwrap_err();
         assert_eq!(consumed, 3);
         assert!(drawn.get() < 100, "drew {}", drawn.get());
+    }
+
+    #[test]
+    #[should_panic(expected = "boom on 7")]
+    fn a_panic_in_work_is_raised_to_the_caller_instead_of_hanging() {
+        let _ = map(
+            &pool(2),
+            0..20,
+            4,
+            |i| {
+                assert!(i != 7, "boom on {i}");
+                i
+            },
+            |_| Ok::<_, ()>(()),
+        );
     }
 
     #[test]
