@@ -1,63 +1,129 @@
-//! The `pith` command: extract one page, or a folder of pages as JSON lines.
+//! The `pith` command: extract one page, or many — folders, files, WARC archives — as
+//! JSON lines.
+//!
+//! One module per command (`page.rs`, `batch.rs`); a new command is a module with an
+//! `Args` struct and a `run` function, plus one variant of [`Command`] and one arm in
+//! `main`. Shared pieces: `record.rs` (the JSON record), `source.rs` (inputs to pages),
+//! `warc.rs` and `http.rs` (archives), `ordered.rs` (the ordered parallel map),
+//! `progress.rs`.
+
+mod batch;
+mod http;
+mod ordered;
+mod page;
+mod progress;
+mod record;
+mod source;
+mod warc;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use pith::{Extractor, Focus, Options};
-use rayon::prelude::*;
-use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
+use pith::{Focus, Options};
+use std::io;
 use std::process::ExitCode;
+
+const AFTER_HELP: &str = "\
+Examples:
+  pith article.html                  title and text
+  pith article.html --format json    one JSON object (the record `pith batch` writes)
+  pith article.html --explain        why each block was kept or dropped
+  curl -s https://example.com/a | pith - --url https://example.com/a
+  pith batch pages/ -o pages.jsonl   a folder of pages to JSON lines
+  pith batch crawl.warc.gz           a WARC archive to JSON lines
+
+Exit status:
+  0  extracted (an empty article is not an error)
+  1  the page could not be read, or is not HTML
+  2  bad arguments, or the output could not be written
+`pith batch --help` describes the batch inputs, output and exit status.";
 
 #[derive(Parser)]
 #[command(
     name = "pith",
     version,
-    about = "Extract the main article from web pages"
+    about = "Extract the main article (text and metadata) from saved web pages",
+    after_help = AFTER_HELP,
+    args_conflicts_with_subcommands = true,
+    arg_required_else_help = true
 )]
-#[command(args_conflicts_with_subcommands = true)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// The page to read (`-` for standard input).
-    input: Option<PathBuf>,
+    #[command(flatten)]
+    page: page::PageArgs,
     #[command(flatten)]
     common: Common,
-    /// Print every block with its features, label and the rule that decided it.
-    #[arg(long)]
-    explain: bool,
-    /// With --explain: one JSON object per block instead of text.
-    #[arg(long, requires = "explain")]
-    json: bool,
 }
 
-#[derive(clap::Args, Clone)]
+/// Options every command takes.
+#[derive(clap::Args)]
 struct Common {
-    /// Precision/recall trade-off.
+    /// Which way to lean when a block could be article or boilerplate.
     #[arg(long, value_enum, default_value_t = FocusArg::Balanced, global = true)]
     focus: FocusArg,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract every `*.html` page of a folder, one JSON line per page.
-    Batch {
-        /// Folder of pages.
-        dir: PathBuf,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = BatchFormat::Jsonl)]
-        format: BatchFormat,
-    },
+    /// Extract many pages (folders, files, WARC archives) to JSON lines, in parallel.
+    #[command(after_help = batch::AFTER_HELP)]
+    Batch(batch::BatchArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum FocusArg {
+    /// Fewer stray lines, some article lines lost.
     Precision,
+    /// The default trade-off.
     Balanced,
+    /// The whole article, some noise.
     Recall,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum BatchFormat {
-    Jsonl,
+/// How a run ended; the process exit status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Exit {
+    /// Every page was extracted.
+    Success = 0,
+    /// Some page could not be extracted (and was reported).
+    PagesFailed = 1,
+    /// Bad arguments, or an input or the output could not be read or written to the end.
+    Trouble = 2,
+}
+
+/// Why a command stopped.
+pub(crate) enum Failure {
+    /// Said on standard error; exit status 2.
+    Message(String),
+    /// Standard output was closed by its reader (`pith … | head`): stop quietly.
+    BrokenPipe,
+}
+
+impl Failure {
+    /// A failed write to standard output.
+    fn from_output(e: io::Error) -> Self {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            Failure::BrokenPipe
+        } else {
+            Failure::Message(format!("cannot write the output: {}", describe_io(&e)))
+        }
+    }
+}
+
+/// An I/O error in words that say what to do, without the `(os error N)` suffix.
+pub(crate) fn describe_io(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file; check the path".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::IsADirectory => "it is a folder, not a file".into(),
+        io::ErrorKind::StorageFull => "the disk is full".into(),
+        _ => {
+            let text = e.to_string();
+            match text.find(" (os error") {
+                Some(i) => text.get(..i).unwrap_or(&text).to_string(),
+                None => text,
+            }
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -67,132 +133,17 @@ fn main() -> ExitCode {
         FocusArg::Balanced => Focus::Balanced,
         FocusArg::Recall => Focus::Recall,
     });
-    let extractor = Extractor::new(options);
-    let result = match cli.command {
-        Some(Command::Batch { dir, format: _ }) => batch(&extractor, &dir),
-        None => match cli.input {
-            Some(input) => single(&extractor, &input, cli.explain, cli.json),
-            None => {
-                Err("no input: give a page file, `-` for standard input, or `batch DIR`".into())
-            }
-        },
+    let outcome = match cli.command {
+        Some(Command::Batch(args)) => batch::run(args, options),
+        None => page::run(cli.page, options),
     };
-    match result {
-        Ok(code) => code,
-        Err(e) => {
-            eprintln!("pith: {e}");
-            ExitCode::FAILURE
+    let exit = match outcome {
+        Ok(exit) => exit,
+        Err(Failure::BrokenPipe) => Exit::Success,
+        Err(Failure::Message(message)) => {
+            eprintln!("pith: {message}");
+            Exit::Trouble
         }
-    }
-}
-
-type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
-
-fn read_input(path: &Path) -> Result<Vec<u8>> {
-    if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        io::stdin().read_to_end(&mut buf)?;
-        return Ok(buf);
-    }
-    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()).into())
-}
-
-fn single(extractor: &Extractor, path: &Path, explain: bool, json: bool) -> Result<ExitCode> {
-    let bytes = read_input(path)?;
-    let mut out = io::stdout().lock();
-    if explain {
-        let text = String::from_utf8_lossy(&bytes);
-        let why = extractor.explain(&text);
-        if json {
-            for b in &why.blocks {
-                let line = serde_json::json!({
-                    "text": b.text, "kept": b.kept, "first_label": b.first_label,
-                    "rule": b.rule, "length": b.length, "words": b.words,
-                    "link_density": b.link_density, "stopword_density": b.stopword_density,
-                    "sentence_ends": b.sentence_ends, "hints": b.hints, "path": b.path,
-                });
-                writeln!(out, "{line}")?;
-            }
-            return Ok(ExitCode::SUCCESS);
-        }
-        writeln!(out, "region: {}", why.region)?;
-        writeln!(
-            out,
-            "language: {} (stopword share {:.2})",
-            why.language.as_deref().unwrap_or("-"),
-            why.stopword_share
-        )?;
-        for (i, b) in why.blocks.iter().enumerate() {
-            let preview: String = b.text.chars().take(70).collect();
-            writeln!(
-                out,
-                "{i:4} {} {:9} len={:<5} ld={:.2} sw={} [{}] {} | {}\n     {}",
-                if b.kept { "KEEP" } else { "drop" },
-                b.first_label,
-                b.length,
-                b.link_density,
-                b.stopword_density.map_or("-".into(), |d| format!("{d:.2}")),
-                b.hints.join(","),
-                b.rule,
-                preview.replace('\n', " "),
-                b.path
-            )?;
-        }
-        return Ok(ExitCode::SUCCESS);
-    }
-    let article = extractor.extract_bytes(&bytes, None)?;
-    if !article.title.is_empty() {
-        writeln!(out, "{}\n", article.title)?;
-    }
-    writeln!(out, "{}", article.text)?;
-    Ok(ExitCode::SUCCESS)
-}
-
-fn batch(extractor: &Extractor, dir: &Path) -> Result<ExitCode> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("cannot read folder {}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "html" || x == "htm"))
-        .collect();
-    files.sort();
-    let lines: Vec<(String, bool)> = files
-        .par_iter()
-        .map(|path| {
-            let id = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let started = std::time::Instant::now();
-            let result = std::fs::read(path)
-                .map_err(|e| e.to_string())
-                .and_then(|bytes| extractor.extract_bytes(&bytes, None).map_err(|e| e.to_string()));
-            let seconds = started.elapsed().as_secs_f64();
-            match result {
-                Ok(a) => (
-                    serde_json::json!({"id": id, "title": a.title, "text": a.text, "seconds": seconds})
-                        .to_string(),
-                    true,
-                ),
-                Err(e) => (
-                    serde_json::json!({"id": id, "text": "", "error": e, "seconds": seconds})
-                        .to_string(),
-                    false,
-                ),
-            }
-        })
-        .collect();
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    let mut failed = 0;
-    for (line, ok) in &lines {
-        writeln!(out, "{line}")?;
-        if !ok {
-            failed += 1;
-        }
-    }
-    out.flush()?;
-    Ok(if failed > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    };
+    ExitCode::from(exit as u8)
 }
