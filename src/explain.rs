@@ -77,6 +77,17 @@ impl Extractor {
         let a = self.analyse(html);
         explanation(&a)
     }
+
+    /// Like [`explain`](Self::explain) for page bytes in any charset, decoded as
+    /// [`extract_bytes`](Self::extract_bytes) decodes them.
+    pub fn explain_bytes(
+        &self,
+        bytes: &[u8],
+        content_type: Option<&str>,
+    ) -> Result<Explanation, crate::Error> {
+        let text = self.decode(bytes, content_type)?;
+        Ok(explanation(&self.analyse(&text.text)))
+    }
 }
 
 fn explanation(a: &Analysis) -> Explanation {

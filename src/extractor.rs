@@ -97,11 +97,20 @@ impl Extractor {
         bytes: &[u8],
         content_type: Option<&str>,
     ) -> Result<Article, Error> {
-        self.check_size(bytes.len())?;
-        let decoded = encoding::decode(bytes, content_type)?;
+        let decoded = self.decode(bytes, content_type)?;
         let mut article = self.build(self.analyse(&decoded.text));
         article.charset = Some(decoded.charset);
         Ok(article)
+    }
+
+    /// Stage 0: the size guard and the charset.
+    pub(crate) fn decode<'a>(
+        &self,
+        bytes: &'a [u8],
+        content_type: Option<&str>,
+    ) -> Result<encoding::Decoded<'a>, Error> {
+        self.check_size(bytes.len())?;
+        encoding::decode(bytes, content_type)
     }
 
     fn check_size(&self, size: usize) -> Result<(), Error> {

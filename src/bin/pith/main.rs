@@ -5,14 +5,16 @@
 //! `Args` struct and a `run` function, plus one variant of [`Command`] and one arm in
 //! `main`. Shared pieces: `record.rs` (the JSON record), `source.rs` (inputs to pages),
 //! `warc.rs` and `http.rs` (archives), `ordered.rs` (the ordered parallel map),
-//! `progress.rs`.
+//! `progress.rs`, `score.rs` (the shared benchmark metrics, for `pith eval`).
 
 mod batch;
+mod eval;
 mod http;
 mod ordered;
 mod page;
 mod progress;
 mod record;
+mod score;
 mod source;
 mod warc;
 
@@ -29,6 +31,7 @@ Examples:
   curl -s https://example.com/a | pith - --url https://example.com/a
   pith batch pages/ -o pages.jsonl   a folder of pages to JSON lines
   pith batch crawl.warc.gz           a WARC archive to JSON lines
+  pith eval corpus                   score against a labelled dataset
 
 Exit status:
   0  extracted (an empty article is not an error)
@@ -67,6 +70,10 @@ enum Command {
     /// Extract many pages (folders, files, WARC archives) to JSON lines, in parallel.
     #[command(after_help = batch::AFTER_HELP)]
     Batch(batch::BatchArgs),
+    /// Score pith on a labelled dataset (html/<id>.html + truth.jsonl) with the shared
+    /// benchmark metrics; list the worst pages; explain one page's blocks.
+    #[command(after_help = eval::AFTER_HELP)]
+    Eval(eval::EvalArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -135,6 +142,7 @@ fn main() -> ExitCode {
     });
     let outcome = match cli.command {
         Some(Command::Batch(args)) => batch::run(args, options),
+        Some(Command::Eval(args)) => eval::run(args, options),
         None => page::run(cli.page, options),
     };
     let exit = match outcome {

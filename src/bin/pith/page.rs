@@ -5,7 +5,6 @@ use crate::record::{self, Source};
 use crate::source::is_archive;
 use crate::{Exit, Failure, describe_io};
 use clap::{Args, ValueEnum};
-use encoding_rs::Encoding;
 use pith::{Article, Explanation, Extractor, Options};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -81,11 +80,8 @@ pub(crate) fn run(args: PageArgs, options: Options) -> Result<Exit, Failure> {
     let result = extractor.extract_bytes(&bytes, None);
     let mut out = io::stdout().lock();
     let written = if args.explain {
-        match &result {
-            Ok(article) => {
-                let why = extractor.explain(&decode(&bytes, article));
-                write_explanation(&mut out, &why, args.json || args.format == Format::Json)
-            }
+        match extractor.explain_bytes(&bytes, None) {
+            Ok(why) => write_explanation(&mut out, &why, args.json || args.format == Format::Json),
             Err(_) => Ok(()),
         }
     } else {
@@ -134,7 +130,11 @@ fn write_article(out: &mut impl Write, article: &Article, input: &Path) -> io::R
 /// The explanation: a table for people, or one JSON object per block for scripts
 /// (fields `text`, `kept`, `first_label`, `rule`, `length`, `words`, `link_density`,
 /// `stopword_density`, `sentence_ends`, `hints`, `path`).
-fn write_explanation(out: &mut impl Write, why: &Explanation, json: bool) -> io::Result<()> {
+pub(crate) fn write_explanation(
+    out: &mut impl Write,
+    why: &Explanation,
+    json: bool,
+) -> io::Result<()> {
     if json {
         for b in &why.blocks {
             let line = serde_json::json!({
@@ -171,16 +171,6 @@ fn write_explanation(out: &mut impl Write, why: &Explanation, json: bool) -> io:
         )?;
     }
     Ok(())
-}
-
-/// The page as text, decoded with the charset extraction used, so that `--explain`
-/// shows the text extraction saw.
-fn decode(bytes: &[u8], article: &Article) -> String {
-    let encoding = article
-        .charset
-        .and_then(|c| Encoding::for_label(c.name.as_bytes()))
-        .unwrap_or(encoding_rs::UTF_8);
-    encoding.decode(bytes).0.into_owned()
 }
 
 fn read(input: &Path) -> io::Result<Vec<u8>> {
