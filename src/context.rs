@@ -300,7 +300,7 @@ fn boxes(
             continue;
         }
         let range = headed_box(seg, decisions, i);
-        if good_in(range.start, range.end) > limit {
+        if good_in(range.start, range.end) > tuning.headed_box_max_share * acc.max(1.0) {
             continue;
         }
         for slot in per_block.get_mut(range).into_iter().flatten() {
@@ -312,15 +312,19 @@ fn boxes(
 
 /// The blocks a section heading at block `i` heads: from the heading to the end of the
 /// nearest enclosing element that holds more than the heading. When that element also
-/// holds text before the heading, the heading sits inside running prose ("Read also:"
-/// before a link, in the middle of a story), so it heads only what comes before the next
-/// good block.
+/// holds text before the heading and the heading is not a heading element (`h1`–`h6`), it
+/// sits inside running prose ("Read also" above a link, in the middle of a story), so it
+/// heads only what comes before the next good block.
 fn headed_box(seg: &Segmentation, decisions: &[Decision], i: usize) -> std::ops::Range<usize> {
     let mut e = seg.blocks.get(i).map_or(NONE, |b| b.element);
     while let Some(el) = seg.elements.get(e as usize) {
         if el.end_block as usize > i + 1 {
             let end = el.end_block as usize;
-            if (el.first_block as usize) < i {
+            let is_heading_element = seg
+                .blocks
+                .get(i)
+                .is_some_and(|b| matches!(b.kind, TagKind::Heading(_)));
+            if (el.first_block as usize) < i && !is_heading_element {
                 let next_good = (i + 1..end)
                     .find(|j| decisions.get(*j).is_some_and(|d| d.label == Label::Good))
                     .unwrap_or(end);
@@ -538,6 +542,12 @@ mod tests {
             "<div><p>Story one.</p><p>Read also</p><ul><li>A</li><li>B</li></ul><p>Story two.</p></div>",
         );
         assert_eq!(headed_box(&s, &labels(&s, &[0, 4]), 1), 1..4);
+    }
+
+    #[test]
+    fn a_heading_element_heads_the_rest_of_its_container() {
+        let s = seg("<div><p>Story one.</p><h3>Related</h3><p>Teaser.</p><p>Teaser.</p></div>");
+        assert_eq!(headed_box(&s, &labels(&s, &[0, 2, 3]), 1), 1..4);
     }
 
     #[test]

@@ -223,7 +223,7 @@ fn contains_phrase(lower: &str) -> bool {
 /// heading, or starts with a listed prefix phrase ("more from the post").
 fn section_heading(lower: &str) -> Hints {
     let core = lower.trim().trim_end_matches(|c: char| {
-        c.is_ascii_digit() || c.is_whitespace() || "():.!?»›>-–—|".contains(c)
+        c.is_ascii_digit() || c.is_whitespace() || "():.!?…»›>-–—|".contains(c)
     });
     let core = core.trim_start_matches(|c: char| !c.is_alphanumeric());
     for (phrase, hint) in lexicon::BOILERPLATE_HEADINGS {
@@ -323,6 +323,7 @@ mod tests {
         assert_eq!(section_heading("comments (3)"), Hints::COMMENT);
         assert_eq!(section_heading("more from the valley post"), Hints::RELATED);
         assert_eq!(section_heading("related:"), Hints::RELATED);
+        assert_eq!(section_heading("você pode gostar…"), Hints::RELATED);
         assert_eq!(section_heading("relatedness of species"), Hints::NONE);
         assert_eq!(section_heading("related: bridge reopens"), Hints::NONE);
         assert_eq!(section_heading("the comments section"), Hints::NONE);

@@ -366,7 +366,6 @@ const CLASS_TOKENS: &[(&str, Hints)] = &[
     // author box
     ("author", Hints::AUTHOR),
     ("bio", Hints::AUTHOR),
-    ("about", Hints::AUTHOR),
     // article body
     ("article", Hints::ARTICLE),
     ("content", Hints::ARTICLE),
@@ -472,6 +471,12 @@ static STEM_SET: Lazy<Option<RegexSet>> = Lazy::new(|| {
 /// `stories`), as do `-`, `_` and digits.
 pub(crate) fn class_hints(class_and_id: &str) -> Hints {
     let mut hints = Hints::NONE;
+    let kept: Vec<&str> = class_and_id
+        .split_whitespace()
+        .filter(|name| !is_property_class(name))
+        .collect();
+    let class_and_id = kept.join(" ");
+    let class_and_id = class_and_id.as_str();
     let lower = class_and_id.to_ascii_lowercase();
     if let Some(set) = STEM_SET.as_ref() {
         for i in set.matches(&lower).iter() {
@@ -486,6 +491,50 @@ pub(crate) fn class_hints(class_and_id: &str) -> Hints {
         }
     }
     hints
+}
+
+/// First words of class names that describe a property or state of the element rather
+/// than its role: WordPress-style taxonomy classes (`tag-politics`, `category-news`,
+/// `author-jane`) and state modifiers (`has-sidebar`, `no-comments`, `is-sticky`,
+/// `with-related`). Source: WordPress `post_class()`/`body_class()` output and BEM-style
+/// modifier naming, both common far beyond one site. Such a name says nothing about
+/// whether the element is a sidebar or a comment box, so its words are not read.
+const PROPERTY_PREFIXES: &[&str] = &[
+    "tag",
+    "tags",
+    "category",
+    "categories",
+    "author",
+    "format",
+    "status",
+    "type",
+    "section",
+    "topic",
+    "topics",
+    "term",
+    "has",
+    "no",
+    "is",
+    "with",
+    "without",
+    "show",
+    "hide-for",
+];
+
+/// Whether a single class name is a property/state class (see [`PROPERTY_PREFIXES`]):
+/// a listed first word followed by more words.
+fn is_property_class(name: &str) -> bool {
+    // Embedded posts (`social-media-embed`, `twitter-embed`) are quoted content whose
+    // wrapper names mention the network they come from, not share buttons.
+    if name.to_ascii_lowercase().contains("embed") {
+        return true;
+    }
+    let mut parts = name.split(['-', '_']);
+    let first = parts.next().unwrap_or("");
+    parts.next().is_some_and(|rest| !rest.is_empty())
+        && PROPERTY_PREFIXES
+            .iter()
+            .any(|p| first.eq_ignore_ascii_case(p))
 }
 
 /// Splits a class/id string into lower-case word tokens at non-alphanumerics and at
@@ -816,3 +865,40 @@ pub(crate) const BYLINE_OPENERS: &[&str] = &[
     "words by ",
     "reporting by ",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_tokens_match_whole_words_only() {
+        assert!(class_hints("ad-slot").any(Hints::AD));
+        assert!(!class_hints("header shadow").any(Hints::AD));
+        assert!(!class_hints("canvas").any(Hints::NAV));
+    }
+
+    #[test]
+    fn camel_case_and_stems_are_read() {
+        assert!(class_hints("relatedStories").any(Hints::RELATED));
+        assert!(class_hints("newsletterSignupBox").any(Hints::NEWSLETTER));
+        assert!(class_hints("post-sharebar").any(Hints::SHARE));
+    }
+
+    #[test]
+    fn property_and_state_classes_are_ignored() {
+        assert_eq!(
+            class_hints("has-sidebar no-comments tag-cookies author-jane"),
+            Hints::NONE
+        );
+        assert!(class_hints("has-sidebar comments-area").any(Hints::COMMENT));
+        assert_eq!(class_hints("social-media-embed"), Hints::NONE);
+        // A bare listed word is a role, not a property.
+        assert!(class_hints("tags").any(Hints::TAGS));
+    }
+
+    #[test]
+    fn stop_lists_cover_every_language() {
+        assert_eq!(STOPWORDS.len(), STOP_LANGUAGES.len());
+        assert!(STOPWORD_MAP.get("the").is_some_and(|m| m & 1 != 0));
+    }
+}

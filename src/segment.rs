@@ -177,9 +177,11 @@ pub(crate) fn blocks(doc: &Document) -> Segmentation {
                         let name: &str = &el.name.local;
                         let (role, kind) = lexicon::tag_role(name);
                         match dom::never_content(el, role) {
-                            Some(NeverContent::Tag) | Some(NeverContent::Hidden) => {
+                            Some(NeverContent::Tag) => {
+                                w.mark_control(el, name);
                                 skipping = Some(node.id());
                             }
+                            Some(NeverContent::Hidden) => skipping = Some(node.id()),
                             None => w.open(el, role, kind),
                         }
                     }
@@ -308,6 +310,28 @@ impl Walker {
                 e.end_block = blocks;
                 e.end_element = elements;
             }
+        }
+    }
+
+    /// A form control names the box around it: an e-mail field makes a sign-up box, a
+    /// text area a comment form, a search field a navigation bar — whatever the box's
+    /// class names say, and in any language.
+    fn mark_control(&mut self, el: &scraper::node::Element, name: &str) {
+        let concept = match name {
+            "textarea" => Hints::COMMENT,
+            "input" => match el.attr("type").map(str::to_ascii_lowercase).as_deref() {
+                Some("email") => Hints::NEWSLETTER,
+                Some("search") => Hints::NAV,
+                _ => return,
+            },
+            _ => return,
+        };
+        let element = self.current_element();
+        if element == 0 {
+            return;
+        }
+        if let Some(e) = self.seg.elements.get_mut(element as usize) {
+            e.own_hints = e.own_hints.with(concept);
         }
     }
 
@@ -565,6 +589,17 @@ mod tests {
         );
         assert_eq!(s.blocks[3].row, s.blocks[4].row);
         assert_ne!(s.blocks[3].row, NONE);
+    }
+
+    #[test]
+    fn form_controls_name_their_box() {
+        let s = seg(
+            "<div><h4>Daily news</h4><p>Every morning in your inbox.</p><input type=email></div>\
+             <div><textarea></textarea></div><p>Body</p>",
+        );
+        let boxes: Vec<Hints> = s.elements.iter().map(|e| e.own_hints).collect();
+        assert!(boxes.iter().any(|h| h.any(Hints::NEWSLETTER)));
+        assert!(boxes.iter().any(|h| h.any(Hints::COMMENT)));
     }
 
     #[test]

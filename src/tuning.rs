@@ -80,8 +80,11 @@ pub(crate) struct Tuning {
     pub value_good: f32,
     /// Region voting: value of one character of `NearGood` text.
     pub value_near_good: f32,
-    /// Region voting: value of one character of `Short` text (negative: unlinked short lines
-    /// are often menu or meta text, but many short lines inside an article cost little).
+    /// Region voting: value of one character of `Short` text (short, unlinked lines).
+    /// Neutral: such lines are subheadings, list items and recipe steps inside articles as
+    /// often as dates and labels around them, and menus are caught by their links. A
+    /// negative value cut recipe and list-heavy articles out of their own region
+    /// (measured: SH mean page F1 0.957 at -0.25, 0.959 at 0.0 on scrapinghub).
     pub value_short: f32,
     /// Region voting: value of one character of `Bad` text. The ratio to `value_good`
     /// decides how much boilerplate the region may swallow to take in one more good block:
@@ -91,7 +94,8 @@ pub(crate) struct Tuning {
     /// Region voting: value of one character of a block that is bad only for its low
     /// stopword density and has no links (a list of tour dates, a results table). Such
     /// blocks sit inside articles far more often than around them, where boilerplate is
-    /// mostly linked; a full `value_bad` made regions stop short of them.
+    /// mostly linked; a full `value_bad` made regions stop short of them, and any negative
+    /// value lost list-heavy articles (see `value_short`).
     pub value_unlinked_bad: f32,
     /// Region voting: factor on the value of all text under a boilerplate-named element
     /// (footer, comments, sidebar…), whether or not the name is believed. A footer's
@@ -117,6 +121,11 @@ pub(crate) struct Tuning {
     /// dropped when its good text is below this share of the region's good text. Higher
     /// drops bigger hinted boxes (and risks an article body whose class says "comments").
     pub hinted_region_max_share: f32,
+    /// A box opened by a boilerplate section heading ("Comments", "You may also like") is
+    /// believed up to this share of the page's good text. Higher than
+    /// `hinted_region_max_share`: a heading is stronger evidence than a class name, and a
+    /// related-posts section with prose teasers can outweigh a short article.
+    pub headed_box_max_share: f32,
     /// Good blocks outside the region are kept when they sit within this many blocks of it
     /// (articles split around an ad or a photo, a lead paragraph above the body). 0 keeps
     /// the region only.
@@ -153,14 +162,15 @@ impl Tuning {
         max_heading_distance: 200,
         value_good: 1.0,
         value_near_good: 0.75,
-        value_short: -0.25,
+        value_short: 0.0,
         value_bad: -1.0,
-        value_unlinked_bad: -0.2,
+        value_unlinked_bad: 0.0,
         hinted_discount: 0.25,
         value_linked_prose: 0.0,
         body_bonus: 0.3,
         value_boxed: 0.0,
         hinted_region_max_share: 0.5,
+        headed_box_max_share: 0.8,
         outside_reach_blocks: 2,
         retry_below_chars: 500,
         tiny_page_chars: 300,
@@ -172,7 +182,7 @@ impl Tuning {
         stopwords_high: 0.30,
         max_link_density: 0.15,
         max_link_density_long: 0.3,
-        value_short: -0.5,
+        value_short: -0.25,
         value_bad: -1.5,
         hinted_region_max_share: 0.6,
         outside_reach_blocks: 0,
