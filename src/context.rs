@@ -227,20 +227,41 @@ fn sequence(
             && features.get(i).is_some_and(|f| f.sentence_ends > 0)
     };
     let before = (span.start..first).rev();
-    let after = last + 1..span.end;
-    for range in [before.collect::<Vec<_>>(), after.collect()] {
-        for i in range {
-            match out.get_mut(i) {
-                Some(d) if sentence_like(d, i) => set(d, Label::Good, Rule::ArticleEdge),
-                _ => break,
-            }
+    for i in before {
+        match out.get_mut(i) {
+            Some(d) if sentence_like(d, i) => set(d, Label::Good, Rule::ArticleEdge),
+            _ => break,
         }
     }
-    for (i, d) in out.iter_mut().enumerate() {
+    // After the last good block, unlinked lines that sit in the same container as the
+    // story's last paragraph continue it (a list of tour dates, a table of results);
+    // anything in another box does not.
+    let container = seg
+        .blocks
+        .get(last)
+        .and_then(|b| seg.elements.get(b.element as usize))
+        .and_then(|e| seg.elements.get(e.parent as usize))
+        .map_or(0..0, |p| p.first_block as usize..p.end_block as usize);
+    let unlinked_list = |d: &Decision, i: usize| {
+        container.contains(&i)
+            && matches!(
+                (d.label, d.rule),
+                (Label::Short, _) | (Label::Bad, Rule::FewStopwords)
+            )
+            && features.get(i).is_some_and(|f| f.link_density == 0.0)
+    };
+    for i in last + 1..span.end {
+        match out.get_mut(i) {
+            Some(d) if sentence_like(d, i) || unlinked_list(d, i) => {
+                set(d, Label::Good, Rule::ArticleEdge)
+            }
+            _ => break,
+        }
+    }
+    for d in out.iter_mut() {
         if d.label == Label::Short {
             set(d, Label::Bad, Rule::OutsideArticle);
         }
-        let _ = i;
     }
     out
 }

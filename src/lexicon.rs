@@ -465,19 +465,18 @@ static STEM_SET: Lazy<Option<RegexSet>> = Lazy::new(|| {
     RegexSet::new(CLASS_STEMS.iter().map(|(s, _)| regex::escape(s))).ok()
 });
 
-/// Concept hints of a class/id string (the two attributes joined by a space).
+/// Concept hints of a `class` attribute: whole tokens and stems.
 ///
 /// camelCase boundaries count as token boundaries (`relatedStories` → `related`,
 /// `stories`), as do `-`, `_` and digits.
-pub(crate) fn class_hints(class_and_id: &str) -> Hints {
-    let mut hints = Hints::NONE;
-    let kept: Vec<&str> = class_and_id
+pub(crate) fn class_hints(class: &str) -> Hints {
+    let kept: Vec<&str> = class
         .split_whitespace()
         .filter(|name| !is_property_class(name))
         .collect();
-    let class_and_id = kept.join(" ");
-    let class_and_id = class_and_id.as_str();
-    let lower = class_and_id.to_ascii_lowercase();
+    let class = kept.join(" ");
+    let mut hints = token_hints(&class);
+    let lower = class.to_ascii_lowercase();
     if let Some(set) = STEM_SET.as_ref() {
         for i in set.matches(&lower).iter() {
             if let Some((_, h)) = CLASS_STEMS.get(i) {
@@ -485,7 +484,22 @@ pub(crate) fn class_hints(class_and_id: &str) -> Hints {
             }
         }
     }
-    for token in class_tokens(class_and_id) {
+    hints
+}
+
+/// Concept hints of an `id` attribute: whole tokens only. Ids are often made from heading
+/// text (`id="shared-mutable-history"`, `id="See_also"` in generated documentation), where
+/// a stem would read `share` into `shared`.
+pub(crate) fn id_hints(id: &str) -> Hints {
+    if is_property_class(id) {
+        return Hints::NONE;
+    }
+    token_hints(id)
+}
+
+fn token_hints(s: &str) -> Hints {
+    let mut hints = Hints::NONE;
+    for token in class_tokens(s) {
         if let Some(h) = TOKEN_MAP.get(token.as_str()) {
             hints = hints.with(*h);
         }
@@ -882,6 +896,12 @@ mod tests {
         assert!(class_hints("relatedStories").any(Hints::RELATED));
         assert!(class_hints("newsletterSignupBox").any(Hints::NEWSLETTER));
         assert!(class_hints("post-sharebar").any(Hints::SHARE));
+    }
+
+    #[test]
+    fn ids_match_whole_tokens_only() {
+        assert_eq!(id_hints("shared-mutable-history"), Hints::NONE);
+        assert!(id_hints("comments").any(Hints::COMMENT));
     }
 
     #[test]

@@ -476,22 +476,14 @@ fn own_hints(el: &scraper::node::Element, name: &str) -> Hints {
         return Hints::NONE;
     }
     let mut hints = lexicon::tag_hints(name);
-    let mut class_id = String::new();
     for (attr, value) in el.attrs.iter() {
         match &*attr.local {
-            "class" | "id" => {
-                if !class_id.is_empty() {
-                    class_id.push(' ');
-                }
-                class_id.push_str(value);
-            }
+            "class" => hints = hints.with(lexicon::class_hints(value)),
+            "id" => hints = hints.with(lexicon::id_hints(value)),
             "role" => hints = hints.with(lexicon::role_hints(value)),
-            "itemprop" if value.contains("articleBody") => hints = hints.with(Hints::ARTICLE),
+            "itemprop" if value.contains("articleBody") => hints = hints.with(Hints::BODY),
             _ => {}
         }
-    }
-    if !class_id.is_empty() {
-        hints = hints.with(lexicon::class_hints(&class_id));
     }
     hints
 }
