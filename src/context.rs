@@ -226,23 +226,18 @@ fn sequence(
             && linked_ok(i)
             && features.get(i).is_some_and(|f| f.sentence_ends > 0)
     };
-    let before = (span.start..first).rev();
-    for i in before {
-        match out.get_mut(i) {
-            Some(d) if sentence_like(d, i) => set(d, Label::Good, Rule::ArticleEdge),
-            _ => break,
-        }
-    }
-    // After the last good block, unlinked lines that sit in the same container as the
-    // story's last paragraph continue it (a list of tour dates, a table of results);
-    // anything in another box does not.
-    let container = seg
-        .blocks
-        .get(last)
-        .and_then(|b| seg.elements.get(b.element as usize))
-        .and_then(|e| seg.elements.get(e.parent as usize))
-        .map_or(0..0, |p| p.first_block as usize..p.end_block as usize);
-    let unlinked_list = |d: &Decision, i: usize| {
+    // Around the span, unlinked lines that sit in the same container as the story's first
+    // or last paragraph continue it (a subheading and list before the first paragraph, a
+    // list of tour dates or a results table after the last); anything in another box
+    // does not.
+    let container_of = |i: usize| {
+        seg.blocks
+            .get(i)
+            .and_then(|b| seg.elements.get(b.element as usize))
+            .and_then(|e| seg.elements.get(e.parent as usize))
+            .map_or(0..0, |p| p.first_block as usize..p.end_block as usize)
+    };
+    let unlinked_list = |d: &Decision, i: usize, container: &std::ops::Range<usize>| {
         container.contains(&i)
             && matches!(
                 (d.label, d.rule),
@@ -250,9 +245,19 @@ fn sequence(
             )
             && features.get(i).is_some_and(|f| f.link_density == 0.0)
     };
+    let head = container_of(first);
+    for i in (span.start..first).rev() {
+        match out.get_mut(i) {
+            Some(d) if sentence_like(d, i) || unlinked_list(d, i, &head) => {
+                set(d, Label::Good, Rule::ArticleEdge)
+            }
+            _ => break,
+        }
+    }
+    let tail = container_of(last);
     for i in last + 1..span.end {
         match out.get_mut(i) {
-            Some(d) if sentence_like(d, i) || unlinked_list(d, i) => {
+            Some(d) if sentence_like(d, i) || unlinked_list(d, i, &tail) => {
                 set(d, Label::Good, Rule::ArticleEdge)
             }
             _ => break,
