@@ -455,7 +455,13 @@ fn restrict(
         {
             drop(d, Rule::Caption);
         } else if f.is_some_and(|f| {
-            f.is_byline || block.hints.any(Hints::BYLINE) && f.length < tuning.length_low
+            // The element's own name, not an ancestor's: Blogger wraps whole posts in
+            // `date-outer`.
+            let named = seg
+                .elements
+                .get(block.element as usize)
+                .is_some_and(|e| e.own_hints.any(Hints::BYLINE));
+            f.is_byline || named && f.length < tuning.length_low
         }) {
             drop(d, Rule::Byline);
         }

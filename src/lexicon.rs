@@ -491,11 +491,15 @@ pub(crate) fn class_hints(class: &str) -> Hints {
 /// text (`id="shared-mutable-history"`, `id="See_also"` in generated documentation), where
 /// a stem would read `share` into `shared`.
 pub(crate) fn id_hints(id: &str) -> Hints {
-    if is_property_class(id) {
+    if is_property_class(id) || class_tokens(id).count() > MAX_ID_TOKENS {
         return Hints::NONE;
     }
     token_hints(id)
 }
+
+/// Ids of more words than this are slugs made from heading text
+/// (`id="sharing-with-a-single-developer"`), not names of boxes.
+const MAX_ID_TOKENS: usize = 2;
 
 fn token_hints(s: &str) -> Hints {
     let mut hints = Hints::NONE;
@@ -901,6 +905,8 @@ mod tests {
     #[test]
     fn ids_match_whole_tokens_only() {
         assert_eq!(id_hints("shared-mutable-history"), Hints::NONE);
+        assert_eq!(id_hints("sharing-with-a-single-developer"), Hints::NONE);
+        assert!(id_hints("share-bar").any(Hints::SHARE));
         assert!(id_hints("comments").any(Hints::COMMENT));
     }
 

@@ -116,6 +116,9 @@ struct Walker {
     pending_space: bool,
     /// The last character pushed was CJK, so the next one starts a word.
     prev_cjk: bool,
+    /// Whitespace kept verbatim (inside `<pre>`) was just pushed: the next character starts
+    /// a word.
+    after_kept_space: bool,
     /// `<br>` seen since the last text: two end the block.
     breaks: u8,
     link_depth: u32,
@@ -139,6 +142,7 @@ pub(crate) fn blocks(doc: &Document) -> Segmentation {
         link_words: 0,
         pending_space: false,
         prev_cjk: false,
+        after_kept_space: false,
         breaks: 0,
         link_depth: 0,
         pre_depth: 0,
@@ -362,6 +366,7 @@ impl Walker {
                 if keep_whitespace && self.chars > 0 {
                     self.seg.text.push(c);
                     self.pending_space = false;
+                    self.after_kept_space = true;
                 } else {
                     self.pending_space = true;
                 }
@@ -371,7 +376,12 @@ impl Walker {
                 self.seg.text.push(' ');
             }
             let cjk = is_cjk(c);
-            let starts_word = self.pending_space || self.chars == 0 || cjk || self.prev_cjk;
+            let starts_word = self.pending_space
+                || self.after_kept_space
+                || self.chars == 0
+                || cjk
+                || self.prev_cjk;
+            self.after_kept_space = false;
             self.prev_cjk = cjk;
             self.pending_space = false;
             self.seg.text.push(c);
@@ -465,6 +475,7 @@ impl Walker {
         self.inline_hints = Hints::NONE;
         self.inline_hint_chars = 0;
         self.prev_cjk = false;
+        self.after_kept_space = false;
     }
 }
 
@@ -560,6 +571,7 @@ mod tests {
         let s = seg("<pre>fn main() {\n    println!();\n}</pre>");
         assert_eq!(texts(&s), vec!["fn main() {\n    println!();\n}"]);
         assert_eq!(s.blocks[0].kind, TagKind::Code);
+        assert_eq!(s.blocks[0].words, 5);
     }
 
     #[test]
