@@ -138,7 +138,8 @@ fn block_features(
     if block.words <= checked {
         lower.extend(text.chars().flat_map(char::to_lowercase));
     }
-    let has_phrase = block.words <= tuning.phrase_max_words && contains_phrase(lower);
+    let has_phrase = block.words <= tuning.phrase_max_words && contains_phrase(lower)
+        || lexicon::AD_LABELS.contains(&lower.trim().trim_matches(|c: char| !c.is_alphanumeric()));
     // A linked "Read more" or "Comments" is a link to elsewhere, not the heading of what
     // follows it.
     let heads = if block.words <= tuning.heading_max_words && block.link_chars == 0 {
@@ -349,5 +350,8 @@ mod tests {
         assert!(!f[0].has_phrase);
         let (f, _) = measure_html("<p>Subscribe to our newsletter</p>");
         assert!(f[0].has_phrase);
+        let (f, _) = measure_html("<p>Advertisement</p><p>Digital advertising paid for it.</p>");
+        assert!(f[0].has_phrase);
+        assert!(!f[1].has_phrase);
     }
 }

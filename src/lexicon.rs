@@ -699,8 +699,9 @@ pub(crate) static STOPWORD_MAP: Lazy<HashMap<&'static str, u16>> = Lazy::new(|| 
 /// Matched case-insensitively as substrings of short blocks only (see
 /// `tuning::Tuning::phrase_max_words`), because a long paragraph that quotes one of them is
 /// still prose. Sources: jusText's copyright rule, the seeds' boilerplate, trafilatura's
-/// `is_image_file`/"cookie" filters. Adding a phrase risks dropping a short article line
-/// that happens to contain it.
+/// `is_image_file`/"cookie" filters, and the lines found around stories in the shared
+/// benchmarks' pages (credits, calls to action, ad labels in several languages, reading-time
+/// labels). Adding a phrase risks dropping a short article line that happens to contain it.
 pub(crate) const BOILERPLATE_PHRASES: &[&str] = &[
     "©",
     "copyright",
@@ -742,7 +743,6 @@ pub(crate) const BOILERPLATE_PHRASES: &[&str] = &[
     "udostępnij",
     "click here",
     "follow us",
-    "advertisement",
     "sponsored",
     "you might also like",
     "recommended for you",
@@ -760,6 +760,35 @@ pub(crate) const BOILERPLATE_PHRASES: &[&str] = &[
     "подписаться",
     "abone ol",
     "zapisz się",
+    // wire and staff credits under the story
+    "contributed to this report",
+    "contributed to this story",
+    "contributed reporting",
+    "reporting by",
+    "editing by",
+    "additional reporting",
+    // calls to action and promotions around the story
+    "more great",
+    "popular on",
+    "like this story",
+    "follow us",
+    "follow @",
+    "requires javascript",
+    "affiliate commission",
+    "affiliate links",
+    "earn a commission",
+    "moderating all comments",
+    "comments are moderated",
+    "advertisement",
+    // reading-time and page-tool labels
+    "min read",
+    "reading time",
+    "text size",
+    "font size",
+    "lesezeit",
+    "temps de lecture",
+    "tiempo de lectura",
+    "tempo de leitura",
 ];
 
 /// Headings that open a boilerplate section, lower-case, and the concept of that section.
@@ -928,3 +957,27 @@ mod tests {
         assert!(STOPWORD_MAP.get("the").is_some_and(|m| m & 1 != 0));
     }
 }
+
+/// Labels that make up a whole block where an ad was (the ad itself is usually an iframe or
+/// a script, so its label is all that is left in the text), lower-case. Matched against the
+/// whole block only: "advertising" inside a sentence is prose.
+pub(crate) const AD_LABELS: &[&str] = &[
+    "ad",
+    "ads",
+    "advertisement",
+    "advert",
+    "sponsored",
+    "sponsored content",
+    "anzeige",
+    "werbung",
+    "publicidad",
+    "pubblicità",
+    "publicité",
+    "reklama",
+    "реклама",
+    "reklam",
+    "iklan",
+    "advertentie",
+    "広告",
+    "广告",
+];
