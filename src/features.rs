@@ -16,7 +16,7 @@
 //! Boilerplate and Duplicate Content from Web Corpora*, 2011 (jusText: length, stopword
 //! density, link density).
 
-use crate::lexicon::{self, Hints, STOP_LANGUAGES, STOPWORD_MAP};
+use crate::lexicon::{self, Hints, STOP_LANGUAGES, STOPWORD_MAP, TagKind};
 use crate::segment::{Block, Segmentation};
 use crate::tuning::Tuning;
 
@@ -38,7 +38,8 @@ pub(crate) struct Features {
     /// The concept of a boilerplate section this short block is the heading of
     /// (`lexicon::BOILERPLATE_HEADINGS`), if any.
     pub(crate) heads: Hints,
-    /// A short block that reads as a byline (`lexicon::BYLINE_OPENERS`).
+    /// A short block that reads as a byline (`lexicon::BYLINE_OPENERS`) or a dateline
+    /// (mostly date words and numbers, see `is_dateline`).
     pub(crate) is_byline: bool,
     /// Block index / number of blocks, in `[0, 1)`.
     pub(crate) position: f32,
@@ -147,7 +148,9 @@ fn block_features(
     } else {
         Hints::NONE
     };
-    let is_byline = block.words <= tuning.byline_max_words && is_byline(text, lower);
+    let is_byline = block.words <= tuning.byline_max_words
+        && (is_byline(text, lower)
+            || !matches!(block.kind, TagKind::TableCell | TagKind::ListItem) && is_dateline(lower));
     Features {
         length,
         words: block.words,
@@ -260,6 +263,31 @@ fn is_byline(text: &str, lower: &str) -> bool {
     capitalised && !ends_sentence
 }
 
+/// Whether a lower-cased short text is a dateline: it names a date or a time (a month, a
+/// year from 1900 to 2099, or an `hh:mm` clock) and at least half its words are date words,
+/// numbers or date labels ("Updated at 1:23 p.m.", "Nov 13, 2019 4:26 pm",
+/// "30.05.2024, 17:45 Uhr").
+fn is_dateline(lower: &str) -> bool {
+    let mut words = 0usize;
+    let mut dateish = 0usize;
+    let mut anchored = false;
+    for raw in lower.split_whitespace() {
+        words += 1;
+        let w = raw
+            .trim_matches(|c: char| ",;:()[]".contains(c))
+            .trim_end_matches('.');
+        let digits = w.chars().filter(char::is_ascii_digit).count();
+        let is_year = w.len() == 4 && digits == 4 && (w.starts_with("19") || w.starts_with("20"));
+        let is_clock = w.contains(':') && digits >= 3;
+        let is_month = lexicon::MONTH_WORDS.contains(&w);
+        anchored |= is_year || is_clock || is_month || digits >= 6;
+        if digits > 0 || is_month || lexicon::DATE_LABELS.contains(&w) || w.is_empty() {
+            dateish += 1;
+        }
+    }
+    anchored && words > 0 && dateish * 2 >= words
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -328,6 +356,27 @@ mod tests {
         assert_eq!(section_heading("relatedness of species"), Hints::NONE);
         assert_eq!(section_heading("related: bridge reopens"), Hints::NONE);
         assert_eq!(section_heading("the comments section"), Hints::NONE);
+    }
+
+    #[test]
+    fn datelines_are_recognised() {
+        for line in [
+            "updated at 1:23 p.m.",
+            "nov 13, 2019 4:26 pm",
+            "october 12, 2017",
+            "published: november 19, 2019 at 8:59 pm | updated: november 19, 2019 at 10:16 pm",
+            "30.05.2024, 17:45 uhr",
+        ] {
+            assert!(is_dateline(line), "{line}");
+        }
+        for line in [
+            "the bridge opened in 2019 after years of delay",
+            "3 tackles (3 combined)",
+            "may the best team win",
+            "tom davies associated press",
+        ] {
+            assert!(!is_dateline(line), "{line}");
+        }
     }
 
     #[test]
