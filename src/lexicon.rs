@@ -913,51 +913,6 @@ pub(crate) const BYLINE_OPENERS: &[&str] = &[
     "reporting by ",
 ];
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn short_tokens_match_whole_words_only() {
-        assert!(class_hints("ad-slot").any(Hints::AD));
-        assert!(!class_hints("header shadow").any(Hints::AD));
-        assert!(!class_hints("canvas").any(Hints::NAV));
-    }
-
-    #[test]
-    fn camel_case_and_stems_are_read() {
-        assert!(class_hints("relatedStories").any(Hints::RELATED));
-        assert!(class_hints("newsletterSignupBox").any(Hints::NEWSLETTER));
-        assert!(class_hints("post-sharebar").any(Hints::SHARE));
-    }
-
-    #[test]
-    fn ids_match_whole_tokens_only() {
-        assert_eq!(id_hints("shared-mutable-history"), Hints::NONE);
-        assert_eq!(id_hints("sharing-with-a-single-developer"), Hints::NONE);
-        assert!(id_hints("share-bar").any(Hints::SHARE));
-        assert!(id_hints("comments").any(Hints::COMMENT));
-    }
-
-    #[test]
-    fn property_and_state_classes_are_ignored() {
-        assert_eq!(
-            class_hints("has-sidebar no-comments tag-cookies author-jane"),
-            Hints::NONE
-        );
-        assert!(class_hints("has-sidebar comments-area").any(Hints::COMMENT));
-        assert_eq!(class_hints("social-media-embed"), Hints::NONE);
-        // A bare listed word is a role, not a property.
-        assert!(class_hints("tags").any(Hints::TAGS));
-    }
-
-    #[test]
-    fn stop_lists_cover_every_language() {
-        assert_eq!(STOPWORDS.len(), STOP_LANGUAGES.len());
-        assert!(STOPWORD_MAP.get("the").is_some_and(|m| m & 1 != 0));
-    }
-}
-
 /// Labels that make up a whole block where an ad was (the ad itself is usually an iframe or
 /// a script, so its label is all that is left in the text), lower-case. Matched against the
 /// whole block only: "advertising" inside a sentence is prose.
@@ -1110,3 +1065,48 @@ pub(crate) const DATE_LABELS: &[&str] = &[
     "-",
     "–",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_tokens_match_whole_words_only() {
+        assert!(class_hints("ad-slot").any(Hints::AD));
+        assert!(!class_hints("header shadow").any(Hints::AD));
+        assert!(!class_hints("canvas").any(Hints::NAV));
+    }
+
+    #[test]
+    fn camel_case_and_stems_are_read() {
+        assert!(class_hints("relatedStories").any(Hints::RELATED));
+        assert!(class_hints("newsletterSignupBox").any(Hints::NEWSLETTER));
+        assert!(class_hints("post-sharebar").any(Hints::SHARE));
+    }
+
+    #[test]
+    fn ids_match_whole_tokens_only() {
+        assert_eq!(id_hints("shared-mutable-history"), Hints::NONE);
+        assert_eq!(id_hints("sharing-with-a-single-developer"), Hints::NONE);
+        assert!(id_hints("share-bar").any(Hints::SHARE));
+        assert!(id_hints("comments").any(Hints::COMMENT));
+    }
+
+    #[test]
+    fn property_and_state_classes_are_ignored() {
+        assert_eq!(
+            class_hints("has-sidebar no-comments tag-cookies author-jane"),
+            Hints::NONE
+        );
+        assert!(class_hints("has-sidebar comments-area").any(Hints::COMMENT));
+        assert_eq!(class_hints("social-media-embed"), Hints::NONE);
+        // A bare listed word is a role, not a property.
+        assert!(class_hints("tags").any(Hints::TAGS));
+    }
+
+    #[test]
+    fn stop_lists_cover_every_language() {
+        assert_eq!(STOPWORDS.len(), STOP_LANGUAGES.len());
+        assert!(STOPWORD_MAP.get("the").is_some_and(|m| m & 1 != 0));
+    }
+}
