@@ -408,8 +408,18 @@ fn region(
         v.get(end as usize).copied().unwrap_or(total)
             - v.get(first as usize).copied().unwrap_or(0.0)
     };
+    // Page landmarks (<nav>, <footer>) and everything inside them are never the article.
+    let mut in_landmark = vec![false; seg.elements.len()];
     let mut best = (0u32, f32::MIN);
     for (i, e) in seg.elements.iter().enumerate() {
+        let landmark = e.own_hints.any(Hints::LANDMARK)
+            || in_landmark.get(e.parent as usize).copied().unwrap_or(false);
+        if let Some(slot) = in_landmark.get_mut(i) {
+            *slot = landmark;
+        }
+        if landmark {
+            continue;
+        }
         let mut sum = range_sum(&prefix, e.first_block, e.end_block, acc);
         if e.own_hints.any(Hints::BODY) {
             sum += tuning.body_bonus * range_sum(&positive, e.first_block, e.end_block, pos_acc);

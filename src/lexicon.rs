@@ -137,6 +137,10 @@ impl Hints {
     /// `article-body`/`entry-content`-style names. Unlike [`Hints::ARTICLE`] (words such as
     /// `content` or `main` that page wrappers use too), this earns a region a bonus.
     pub(crate) const BODY: Hints = Hints(1 << 16);
+    /// The element is a page landmark that never holds the article: a `<nav>` or
+    /// `<footer>` tag, or ARIA `navigation`/`contentinfo`. Set with the concept itself;
+    /// unlike a class name, markup semantics are rarely misapplied.
+    pub(crate) const LANDMARK: Hints = Hints(1 << 17);
 
     /// Concepts that mark boilerplate regions.
     pub(crate) const BOILERPLATE: Hints = Hints(
@@ -178,7 +182,7 @@ impl Hints {
     }
 }
 
-const HINT_NAMES: [(Hints, &str); 17] = [
+const HINT_NAMES: [(Hints, &str); 18] = [
     (Hints::NAV, "nav"),
     (Hints::SHARE, "share"),
     (Hints::RELATED, "related"),
@@ -196,14 +200,16 @@ const HINT_NAMES: [(Hints, &str); 17] = [
     (Hints::HIDDEN, "hidden"),
     (Hints::PAYWALL, "paywall"),
     (Hints::BODY, "body"),
+    (Hints::LANDMARK, "landmark"),
 ];
 
 /// Hints given by the tag name itself (HTML's sectioning semantics).
 pub(crate) fn tag_hints(name: &str) -> Hints {
     match name {
-        "nav" | "menu" => Hints::NAV,
+        "nav" => Hints(Hints::NAV.0 | Hints::LANDMARK.0),
+        "menu" => Hints::NAV,
         "aside" => Hints::RELATED,
-        "footer" => Hints::FOOTER,
+        "footer" => Hints(Hints::FOOTER.0 | Hints::LANDMARK.0),
         "header" => Hints::HEADER,
         "figcaption" => Hints::CAPTION,
         "form" => Hints::NEWSLETTER,
@@ -217,9 +223,10 @@ pub(crate) fn tag_hints(name: &str) -> Hints {
 pub(crate) fn role_hints(role: &str) -> Hints {
     match role.trim() {
         // `note`: "parenthetic or ancillary to the main content" (WAI-ARIA 1.2).
-        "navigation" | "menubar" | "menu" | "tablist" | "note" => Hints::NAV,
+        "navigation" => Hints(Hints::NAV.0 | Hints::LANDMARK.0),
+        "menubar" | "menu" | "tablist" | "note" => Hints::NAV,
         "banner" => Hints::HEADER,
-        "contentinfo" => Hints::FOOTER,
+        "contentinfo" => Hints(Hints::FOOTER.0 | Hints::LANDMARK.0),
         "complementary" => Hints::RELATED,
         "main" => Hints::ARTICLE,
         "article" => Hints::BODY,
