@@ -246,7 +246,12 @@ fn sequence(
             && features.get(i).is_some_and(|f| f.link_density == 0.0)
     };
     let head = container_of(first);
-    for i in (span.start..first).rev() {
+    let edges = if tuning.extend_edges {
+        span.start..first
+    } else {
+        first..first
+    };
+    for i in edges.rev() {
         match out.get_mut(i) {
             Some(d) if sentence_like(d, i) || unlinked_list(d, i, &head) => {
                 set(d, Label::Good, Rule::ArticleEdge)
@@ -255,7 +260,12 @@ fn sequence(
         }
     }
     let tail = container_of(last);
-    for i in last + 1..span.end {
+    let edges = if tuning.extend_edges {
+        last + 1..span.end
+    } else {
+        0..0
+    };
+    for i in edges {
         match out.get_mut(i) {
             Some(d) if sentence_like(d, i) || unlinked_list(d, i, &tail) => {
                 set(d, Label::Good, Rule::ArticleEdge)

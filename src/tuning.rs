@@ -75,6 +75,10 @@ pub(crate) struct Tuning {
     // ---- stage 5: context revision (jusText `revise_paragraph_classification`) ----
     /// A heading within this many characters before `Good` text is kept. jusText default 200.
     pub max_heading_distance: u32,
+    /// Whether the article span grows past its first and last good block over short
+    /// sentences and unlinked list lines in the same container (`context::sequence`).
+    /// Off in the precision preset: edges hold most stray datelines and credits.
+    pub extend_edges: bool,
     /// Region voting: value of one character of `Good` text. The article region is the DOM
     /// subtree with the largest sum of block values.
     pub value_good: f32,
@@ -160,6 +164,7 @@ impl Tuning {
         language_block_words: 15,
         language_min_prose_words: 50,
         max_heading_distance: 200,
+        extend_edges: true,
         value_good: 1.0,
         value_near_good: 0.75,
         value_short: 0.0,
@@ -176,27 +181,31 @@ impl Tuning {
         tiny_page_chars: 300,
     };
 
-    /// The precision preset: stricter labels, tighter region, no reach outside it.
+    /// The precision preset: stricter labels, tighter region, no reach outside it, no
+    /// edge growth, fewer linked lines inside the span. Measured trade-off in the README.
     pub(crate) const PRECISION: Tuning = Tuning {
         stopwords_low: 0.25,
         stopwords_high: 0.30,
         max_link_density: 0.15,
         max_link_density_long: 0.3,
+        max_link_density_inside: 0.3,
         value_short: -0.25,
         value_bad: -1.5,
         hinted_region_max_share: 0.6,
         outside_reach_blocks: 0,
+        extend_edges: false,
         ..Tuning::BALANCED
     };
 
-    /// The recall preset: looser labels, regions that grow over more boilerplate.
+    /// The recall preset: looser labels, regions that grow over more boilerplate, fewer
+    /// boxes believed.
     pub(crate) const RECALL: Tuning = Tuning {
         length_low: 50,
         stopwords_low: 0.18,
         stopwords_high: 0.22,
         max_link_density: 0.3,
         max_link_density_long: 0.5,
-        value_short: 0.0,
+        max_link_density_inside: 0.6,
         value_bad: -0.6,
         hinted_region_max_share: 0.35,
         outside_reach_blocks: 4,
