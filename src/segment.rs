@@ -14,11 +14,17 @@
 //! One iterative pre-order walk (ego_tree's `traverse`, no recursion), no per-node string
 //! allocation: text goes straight into the shared buffer.
 //!
+//! For the structured outputs (Markdown, HTML, JSON) the same walk fills two side tables that
+//! no later stage reads and that leave the blocks themselves untouched: [`Segmentation::shapes`]
+//! (per block: list nesting, item number, quote depth, table and cell) and
+//! [`Segmentation::marks`] (links, emphasis, strong, inline code and images over block text).
+//! A `<br>` inside a block is already a `\n` in the block text, so it needs no mark.
+//!
 //! Sources: jusText's paragraph maker (Pomikálek 2011, `doc/algorithm.rst`); boilerpipe's
 //! text-block notion (Kohlschütter et al., WSDM 2010).
 
 use crate::dom::{self, Document, NeverContent};
-use crate::lexicon::{self, Hints, TagKind, TagRole};
+use crate::lexicon::{self, Hints, InlineTag, StructureTag, TagKind, TagRole};
 use ego_tree::iter::Edge;
 use scraper::Node;
 use std::ops::Range;
@@ -72,6 +78,62 @@ pub(crate) struct Element {
     pub(crate) end_element: u32,
 }
 
+/// The structure around one block, for the structured outputs (one per block, in
+/// [`Segmentation::shapes`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Shape {
+    /// Lists (`ul`, `ol`, `menu`, `dl`) around the block.
+    pub(crate) list_depth: u32,
+    /// Element index of the innermost list, or [`NONE`].
+    pub(crate) list: u32,
+    /// The innermost list is numbered (`ol`).
+    pub(crate) ordered: bool,
+    /// Number of the innermost list item (`ol start`, `li value`, else counted from 1).
+    pub(crate) item_number: u32,
+    /// The block is not the first block of its list item (a second paragraph, a code block
+    /// inside the item).
+    pub(crate) continues_item: bool,
+    /// `blockquote`s around the block.
+    pub(crate) quote_depth: u32,
+    /// Element index of the innermost table, or [`NONE`].
+    pub(crate) table: u32,
+    /// Index of the block's cell in its row.
+    pub(crate) cell: u32,
+    /// The cell is a header cell (`th`, or any cell in `thead`).
+    pub(crate) header: bool,
+}
+
+/// What an inline mark says about its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum MarkKind {
+    /// A link; the `href` as written in the page (resolved when rendering).
+    Link(Box<str>),
+    /// Emphasis (`em`, `i`).
+    Emphasis,
+    /// Strong importance (`strong`, `b`).
+    Strong,
+    /// Inline code (`code`, `kbd`, `samp`).
+    Code,
+    /// An image at a point of the text (an empty range); address as written in the page.
+    Image {
+        /// The picture's address.
+        src: Box<str>,
+        /// Its alternative text.
+        alt: Box<str>,
+    },
+}
+
+/// Inline structure over the text of one block.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Mark {
+    /// Index of the block in [`Segmentation::blocks`].
+    pub(crate) block: u32,
+    /// Byte range in [`Segmentation::text`], inside the block's range (empty for images).
+    pub(crate) range: Range<usize>,
+    /// What it marks.
+    pub(crate) kind: MarkKind,
+}
+
 /// The page as blocks plus the block-level element table.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Segmentation {
@@ -81,6 +143,11 @@ pub(crate) struct Segmentation {
     pub(crate) blocks: Vec<Block>,
     /// Block-level elements in pre-order; index 0 is the document root.
     pub(crate) elements: Vec<Element>,
+    /// Structure around each block (same index as `blocks`); read only by `render`.
+    pub(crate) shapes: Vec<Shape>,
+    /// Inline marks, sorted by block, then start, outer marks before the marks they hold;
+    /// read only by `render`.
+    pub(crate) marks: Vec<Mark>,
 }
 
 impl Segmentation {
@@ -88,6 +155,46 @@ impl Segmentation {
     pub(crate) fn text_of(&self, block: &Block) -> &str {
         self.text.get(block.text.clone()).unwrap_or("")
     }
+
+    /// The marks of block `index` (a contiguous run of the sorted table).
+    pub(crate) fn marks_of(&self, index: u32) -> &[Mark] {
+        let from = self.marks.partition_point(|m| m.block < index);
+        let to = self.marks.partition_point(|m| m.block <= index);
+        self.marks.get(from..to).unwrap_or(&[])
+    }
+}
+
+/// Structure state of one open element.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Structure {
+    None,
+    /// A list, and the number its next item gets.
+    List {
+        ordered: bool,
+        next: u32,
+    },
+    /// A list item, its number and how many blocks it has produced.
+    Item {
+        number: u32,
+        blocks: u32,
+    },
+    Quote,
+    Table,
+    Head,
+    /// A table row and how many cells it has opened.
+    Row {
+        cells: u32,
+    },
+    Cell {
+        index: u32,
+        header: bool,
+    },
+}
+
+/// An inline mark whose element is still open.
+struct OpenMark {
+    kind: MarkKind,
+    start: usize,
 }
 
 /// One open element during the walk.
@@ -101,6 +208,10 @@ struct Frame {
     element: u32,
     is_link: bool,
     row: u32,
+    /// List, item, quote or table state (structured outputs only).
+    structure: Structure,
+    /// This element pushed an entry on `Walker::open_marks`.
+    has_mark: bool,
 }
 
 struct Walker {
@@ -124,6 +235,8 @@ struct Walker {
     /// characters they cover.
     inline_hints: Hints,
     inline_hint_chars: u32,
+    /// Inline marks whose elements are open, innermost last.
+    open_marks: Vec<OpenMark>,
 }
 
 /// Splits a document into blocks (see the module doc).
@@ -144,6 +257,7 @@ pub(crate) fn blocks(doc: &Document) -> Segmentation {
         pre_depth: 0,
         inline_hints: Hints::NONE,
         inline_hint_chars: 0,
+        open_marks: Vec::new(),
     };
     w.seg.elements.push(Element {
         parent: NONE,
@@ -163,19 +277,32 @@ pub(crate) fn blocks(doc: &Document) -> Segmentation {
         element: 0,
         is_link: false,
         row: NONE,
+        structure: Structure::None,
+        has_mark: false,
     });
     // A skipped subtree is entered by Open and left by the Close of the same node.
     let mut skipping: Option<ego_tree::NodeId> = None;
+    // The skipped subtree is a `<picture>`, whose `<img>` is still recorded.
+    let mut in_picture = false;
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(node) => {
                 if skipping.is_some() {
+                    if let (true, Node::Element(el)) = (in_picture, node.value()) {
+                        if &*el.name.local == "img" {
+                            w.image(el);
+                        }
+                    }
                     continue;
                 }
                 match node.value() {
                     Node::Element(el) => {
                         let name: &str = &el.name.local;
                         let (role, kind) = lexicon::tag_role(name);
+                        if name == "img" {
+                            w.image(el);
+                        }
+                        in_picture = name == "picture";
                         match dom::never_content(el, role) {
                             Some(NeverContent::Tag) | Some(NeverContent::Hidden) => {
                                 skipping = Some(node.id());
@@ -201,6 +328,10 @@ pub(crate) fn blocks(doc: &Document) -> Segmentation {
         }
     }
     w.flush();
+    // Marks are recorded when their element closes (inner before outer).
+    w.seg
+        .marks
+        .sort_by_key(|m| (m.block, m.range.start, std::cmp::Reverse(m.range.end)));
     let (blocks, elements) = (w.seg.blocks.len() as u32, w.seg.elements.len() as u32);
     if let Some(root) = w.seg.elements.first_mut() {
         root.end_block = blocks;
@@ -275,6 +406,8 @@ impl Walker {
         if is_link {
             self.link_depth += 1;
         }
+        let has_mark = role == TagRole::Inline && self.open_mark(el, name);
+        let structure = self.structure(el, name);
         self.frames.push(Frame {
             role,
             kind,
@@ -283,7 +416,131 @@ impl Walker {
             element,
             is_link,
             row,
+            structure,
+            has_mark,
         });
+    }
+
+    /// Starts an inline mark for `el` when it is one the outputs keep.
+    fn open_mark(&mut self, el: &scraper::node::Element, name: &str) -> bool {
+        let kind = match lexicon::inline_tag(name) {
+            Some(InlineTag::Link) => match el.attr("href") {
+                Some(href) if !href.trim().is_empty() => MarkKind::Link(href.trim().into()),
+                _ => return false,
+            },
+            Some(InlineTag::Emphasis) => MarkKind::Emphasis,
+            Some(InlineTag::Strong) => MarkKind::Strong,
+            // Inside `pre` the whole block is code already.
+            Some(InlineTag::Code) if self.pre_depth == 0 => MarkKind::Code,
+            Some(InlineTag::Code) | None => return false,
+        };
+        let start = self.seg.text.len();
+        self.open_marks.push(OpenMark { kind, start });
+        true
+    }
+
+    /// List, item, quote and table state for a newly opened element.
+    fn structure(&mut self, el: &scraper::node::Element, name: &str) -> Structure {
+        match lexicon::structure_tag(name) {
+            None => Structure::None,
+            Some(StructureTag::List { ordered }) => {
+                let start = el
+                    .attr("start")
+                    .and_then(|s| s.trim().parse::<u32>().ok())
+                    .unwrap_or(1);
+                Structure::List {
+                    ordered,
+                    next: start,
+                }
+            }
+            Some(StructureTag::Item) => {
+                let value = el.attr("value").and_then(|s| s.trim().parse::<u32>().ok());
+                let list = self
+                    .frames
+                    .iter_mut()
+                    .rev()
+                    .find_map(|f| match &mut f.structure {
+                        Structure::List { next, .. } => Some(next),
+                        _ => None,
+                    });
+                let number = match list {
+                    Some(next) => {
+                        let number = value.unwrap_or(*next);
+                        *next = number.saturating_add(1);
+                        number
+                    }
+                    None => value.unwrap_or(1),
+                };
+                Structure::Item { number, blocks: 0 }
+            }
+            Some(StructureTag::Quote) => Structure::Quote,
+            Some(StructureTag::Table) => Structure::Table,
+            Some(StructureTag::Head) => Structure::Head,
+            Some(StructureTag::Row) => Structure::Row { cells: 0 },
+            Some(StructureTag::Cell { header }) => {
+                let row = self
+                    .frames
+                    .iter_mut()
+                    .rev()
+                    .find_map(|f| match &mut f.structure {
+                        Structure::Row { cells } => Some(cells),
+                        Structure::Table => None,
+                        _ => None,
+                    });
+                let index = row.map_or(0, |cells| {
+                    let index = *cells;
+                    *cells = cells.saturating_add(1);
+                    index
+                });
+                Structure::Cell { index, header }
+            }
+        }
+    }
+
+    /// Records an image at the current point of the text. Hidden images are not content.
+    fn image(&mut self, el: &scraper::node::Element) {
+        if dom::never_content(el, TagRole::Inline).is_some() {
+            return;
+        }
+        let Some(src) = image_source(el) else {
+            return;
+        };
+        let at = self.seg.text.len();
+        self.seg.marks.push(Mark {
+            block: self.seg.blocks.len() as u32,
+            range: at..at,
+            kind: MarkKind::Image {
+                src: src.into(),
+                alt: el
+                    .attr("alt")
+                    .map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .unwrap_or_default()
+                    .into(),
+            },
+        });
+    }
+
+    /// Ends an inline mark at the current point of the text.
+    fn close_mark(&mut self) {
+        let Some(open) = self.open_marks.pop() else {
+            return;
+        };
+        let end = self.seg.text.len();
+        self.push_mark(open.kind, open.start..end, self.seg.blocks.len() as u32);
+    }
+
+    /// Adds a mark over `range` (trimmed of white space) to block `block`, unless empty.
+    fn push_mark(&mut self, kind: MarkKind, range: Range<usize>, block: u32) {
+        let Some(text) = self.seg.text.get(range.clone()) else {
+            return;
+        };
+        let lead = text.len() - text.trim_start().len();
+        let trail = text.len() - text.trim_end().len();
+        if lead == text.len() {
+            return;
+        }
+        let range = range.start + lead..range.end - trail;
+        self.seg.marks.push(Mark { block, range, kind });
     }
 
     fn close(&mut self) {
@@ -297,6 +554,9 @@ impl Walker {
         };
         if frame.is_link {
             self.link_depth = self.link_depth.saturating_sub(1);
+        }
+        if frame.has_mark {
+            self.close_mark();
         }
         if frame.role == TagRole::Block {
             if frame.kind == TagKind::Code {
@@ -384,6 +644,7 @@ impl Walker {
         if self.chars == 0 {
             self.seg.text.truncate(self.start);
             self.reset_counts();
+            self.restart_open_marks();
             return;
         }
         // Trailing whitespace kept inside <pre> is not part of the block.
@@ -427,8 +688,65 @@ impl Walker {
             link_words: self.link_words,
             hints,
         });
+        let shape = self.shape();
+        self.seg.shapes.push(shape);
+        // Inline elements still open (a link around a heading and a teaser paragraph) mark
+        // their part of this block and go on in the next one.
+        let (block, end) = (self.seg.blocks.len() as u32 - 1, self.seg.text.len());
+        for i in 0..self.open_marks.len() {
+            if let Some(open) = self.open_marks.get(i) {
+                let (kind, range) = (open.kind.clone(), open.start.min(end)..end);
+                self.push_mark(kind, range, block);
+            }
+        }
         self.start = self.seg.text.len();
         self.reset_counts();
+        self.restart_open_marks();
+    }
+
+    /// Open marks continue from the start of the next block.
+    fn restart_open_marks(&mut self) {
+        let start = self.seg.text.len();
+        for open in &mut self.open_marks {
+            open.start = start;
+        }
+    }
+
+    /// The structure around the block being flushed; counts it in its list item.
+    fn shape(&mut self) -> Shape {
+        let mut shape = Shape {
+            list: NONE,
+            table: NONE,
+            ..Shape::default()
+        };
+        let (mut item_seen, mut cell_seen) = (false, false);
+        for f in self.frames.iter_mut().rev() {
+            match &mut f.structure {
+                Structure::List { ordered, .. } => {
+                    if shape.list_depth == 0 {
+                        shape.list = f.element;
+                        shape.ordered = *ordered;
+                    }
+                    shape.list_depth += 1;
+                }
+                Structure::Item { number, blocks } if !item_seen && shape.list_depth == 0 => {
+                    item_seen = true;
+                    shape.item_number = *number;
+                    shape.continues_item = *blocks > 0;
+                    *blocks = blocks.saturating_add(1);
+                }
+                Structure::Quote => shape.quote_depth += 1,
+                Structure::Cell { index, header } if !cell_seen => {
+                    cell_seen = true;
+                    shape.cell = *index;
+                    shape.header = *header;
+                }
+                Structure::Head if shape.table == NONE => shape.header = true,
+                Structure::Table if shape.table == NONE => shape.table = f.element,
+                _ => {}
+            }
+        }
+        shape
     }
 
     fn reset_counts(&mut self) {
@@ -470,6 +788,24 @@ fn own_hints(el: &scraper::node::Element, name: &str) -> Hints {
         hints = hints.with(lexicon::class_hints(&class_id));
     }
     hints
+}
+
+/// The address of an image: the first usable [`lexicon::IMAGE_SOURCE_ATTRS`] value (not empty,
+/// not a `data:` placeholder), else the first URL of a `srcset`.
+fn image_source(el: &scraper::node::Element) -> Option<&str> {
+    let usable =
+        |v: &&str| !v.is_empty() && !v.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:"));
+    lexicon::IMAGE_SOURCE_ATTRS
+        .iter()
+        .filter_map(|a| el.attr(a).map(str::trim))
+        .find(usable)
+        .or_else(|| {
+            lexicon::IMAGE_SRCSET_ATTRS
+                .iter()
+                .filter_map(|a| el.attr(a))
+                .filter_map(|set| set.split(',').next()?.split_whitespace().next())
+                .find(usable)
+        })
 }
 
 /// Han ideographs, Hiragana and Katakana: scripts written without spaces between words.

@@ -174,3 +174,52 @@ impl Tuning {
         }
     }
 }
+
+// ---- content fingerprint (`fingerprint.rs`) ----
+
+/// Words per shingle in the SimHash fingerprint. Charikar's SimHash over word n-grams as used
+/// for near-duplicate web pages by Manku, Jain & Das Sarma (WWW 2007, 3-word shingles in
+/// their follow-ups); 3 makes a changed word touch only three features, so an edit moves
+/// few bits, while still separating texts that share vocabulary but not sentences. Larger
+/// shingles make small edits cost more bits; 1 (bag of words) makes different stories on the
+/// same topic look alike. Measured with `cargo test --test fingerprint`: the two syndicated
+/// corpus pages differ in 0–3 bits and unrelated stories in 20 or more.
+pub(crate) const FINGERPRINT_SHINGLE_WORDS: usize = 3;
+
+// ---- metadata (`metadata.rs`) ----
+
+/// A byline found in the page text (not in metadata) is at most this many characters.
+/// Readability.js `_isValidByline` uses 100: longer text in a `.author` box is a biography,
+/// not a name. Lower misses "By A, B and C, Staff Writers" lines; higher takes bios.
+pub(crate) const BYLINE_MAX_CHARS: usize = 100;
+
+/// Most tags kept in `Metadata::tags`. Pages that stuff hundreds of SEO keywords into
+/// `<meta name=keywords>` would otherwise bloat every record; 64 is far above the 5–20 tags
+/// real articles carry.
+pub(crate) const MAX_TAGS: usize = 64;
+
+/// Headings remembered for the title rules (Readability.js compares the `<title>` with
+/// every `h1`/`h2`). Pages with more have a listing shape; bounding it keeps the walk's
+/// memory constant.
+pub(crate) const MAX_TITLE_HEADINGS: usize = 64;
+
+/// Readability.js `_getArticleTitle` rules, kept together: a title part of fewer than
+/// `TITLE_MIN_WORDS` words is too short to be the headline (the other side of the separator
+/// is taken); a cleaned title of at most `TITLE_SHORT_WORDS` words falls back to the whole
+/// `<title>`; a `<title>` shorter than `TITLE_MIN_CHARS` or longer than `TITLE_MAX_CHARS`
+/// characters is replaced by the page's only `h1`; more than `TITLE_COLON_MAX_WORDS` words
+/// before a colon means the colon is part of the headline.
+pub(crate) const TITLE_MIN_WORDS: usize = 3;
+/// See [`TITLE_MIN_WORDS`].
+pub(crate) const TITLE_SHORT_WORDS: usize = 4;
+/// See [`TITLE_MIN_WORDS`].
+pub(crate) const TITLE_MIN_CHARS: usize = 15;
+/// See [`TITLE_MIN_WORDS`].
+pub(crate) const TITLE_MAX_CHARS: usize = 150;
+/// See [`TITLE_MIN_WORDS`].
+pub(crate) const TITLE_COLON_MAX_WORDS: usize = 5;
+
+/// JSON-LD `name` and `headline` differ: the one whose words overlap the `<title>` by more
+/// than this share is the headline (Readability.js `_textSimilarity` > 0.75; aktualne.cz
+/// puts the site name in `name`).
+pub(crate) const JSON_LD_TITLE_SIMILARITY: f32 = 0.75;
