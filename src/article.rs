@@ -118,7 +118,8 @@ pub struct ListItem {
 #[cfg_attr(feature = "serde", derive(Serialize))]
 #[non_exhaustive]
 pub struct Cell {
-    /// The cell's text (several paragraphs of one cell are joined by a line break).
+    /// The cell's text; several paragraphs of one cell are separated by a blank line
+    /// (`\n\n`).
     pub text: String,
     /// Inline spans over `text`.
     pub spans: Vec<Span>,

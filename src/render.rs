@@ -154,8 +154,8 @@ fn add_cell(
     spans: Vec<Span>,
 ) {
     if let (Some(last), true) = (row.cells.last_mut(), same_cell) {
-        let shift = last.text.len() + 1;
-        last.text.push('\n');
+        let shift = last.text.len() + 2;
+        last.text.push_str("\n\n");
         last.text.push_str(text);
         last.spans.extend(spans.iter().map(|s| shifted(s, shift)));
         last.header &= shape.header;
@@ -473,6 +473,31 @@ pub(crate) fn markdown(title: &str, blocks: &[Block]) -> String {
     md.out
 }
 
+/// The paragraphs of a one-column (layout) table row: each cell split at its blank lines,
+/// with the spans that fall in each paragraph.
+fn layout_paragraphs(b: &Block) -> Vec<(&str, Vec<Span>)> {
+    let mut out = Vec::new();
+    for cell in b.row.iter().flat_map(|r| &r.cells) {
+        let mut at = 0;
+        for part in cell.text.split("\n\n") {
+            let end = at + part.len();
+            let spans = cell
+                .spans
+                .iter()
+                .filter(|s| s.start >= at && s.end <= end)
+                .map(|s| Span {
+                    start: s.start - at,
+                    end: s.end - at,
+                    kind: s.kind.clone(),
+                })
+                .collect();
+            out.push((part, spans));
+            at = end + 2;
+        }
+    }
+    out
+}
+
 /// Number of consecutive table-row blocks of one table starting at `i`.
 fn table_run(blocks: &[Block], i: usize) -> usize {
     let Some(table) = blocks.get(i).and_then(|b| b.row.as_ref()).map(|r| r.table) else {
@@ -604,10 +629,10 @@ impl Markdown {
             .max()
             .unwrap_or(0);
         if columns <= 1 {
-            for b in rows {
+            for (text, spans) in rows.iter().flat_map(layout_paragraphs) {
                 self.separate(quote_depth, false);
                 self.out.push_str(&quote);
-                md_inline(&mut self.out, &b.text, &b.spans, &quote, InlineMode::Flow);
+                md_inline(&mut self.out, text, &spans, &quote, InlineMode::Flow);
             }
             self.last_was_item = false;
             return;
@@ -863,9 +888,9 @@ impl Html {
             .max()
             .unwrap_or(0);
         if columns <= 1 {
-            for b in rows {
+            for (text, spans) in rows.iter().flat_map(layout_paragraphs) {
                 self.out.push_str("<p>");
-                html_inline(&mut self.out, &b.text, &b.spans, true);
+                html_inline(&mut self.out, text, &spans, true);
                 self.out.push_str("</p>\n");
             }
             return;

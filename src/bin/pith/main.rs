@@ -27,6 +27,18 @@ struct Cli {
     /// With --explain: one JSON object per block instead of text.
     #[arg(long, requires = "explain")]
     json: bool,
+    /// Output format for one page: the title and text, Markdown, clean HTML, or the whole
+    /// article (text, blocks with their structure, metadata, fingerprint) as JSON.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    Text,
+    Markdown,
+    Html,
+    Json,
 }
 
 #[derive(clap::Args, Clone)]
@@ -71,7 +83,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Batch { dir, format: _ }) => batch(&extractor, &dir),
         None => match cli.input {
-            Some(input) => single(&extractor, &input, cli.explain, cli.json),
+            Some(input) => single(&extractor, &input, cli.explain, cli.json, cli.format),
             None => {
                 Err("no input: give a page file, `-` for standard input, or `batch DIR`".into())
             }
@@ -97,7 +109,13 @@ fn read_input(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()).into())
 }
 
-fn single(extractor: &Extractor, path: &Path, explain: bool, json: bool) -> Result<ExitCode> {
+fn single(
+    extractor: &Extractor,
+    path: &Path,
+    explain: bool,
+    json: bool,
+    format: OutputFormat,
+) -> Result<ExitCode> {
     let bytes = read_input(path)?;
     let mut out = io::stdout().lock();
     if explain {
@@ -141,10 +159,17 @@ fn single(extractor: &Extractor, path: &Path, explain: bool, json: bool) -> Resu
         return Ok(ExitCode::SUCCESS);
     }
     let article = extractor.extract_bytes(&bytes, None)?;
-    if !article.title.is_empty() {
-        writeln!(out, "{}\n", article.title)?;
+    match format {
+        OutputFormat::Text => {
+            if !article.title.is_empty() {
+                writeln!(out, "{}\n", article.title)?;
+            }
+            writeln!(out, "{}", article.text)?;
+        }
+        OutputFormat::Markdown => write!(out, "{}", article.to_markdown())?,
+        OutputFormat::Html => write!(out, "{}", article.to_html())?,
+        OutputFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&article)?)?,
     }
-    writeln!(out, "{}", article.text)?;
     Ok(ExitCode::SUCCESS)
 }
 
