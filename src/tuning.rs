@@ -182,8 +182,12 @@ impl Tuning {
 /// their follow-ups); 3 makes a changed word touch only three features, so an edit moves
 /// few bits, while still separating texts that share vocabulary but not sentences. Larger
 /// shingles make small edits cost more bits; 1 (bag of words) makes different stories on the
-/// same topic look alike. Measured with `cargo test --test fingerprint`: the two syndicated
-/// corpus pages differ in 0–3 bits and unrelated stories in 20 or more.
+/// same topic look alike. Measured with `cargo test --release --test fingerprint --
+/// --nocapture` on the corpus (commit of this line): one replaced word moves 2.3 bits on
+/// average (worst 7 of 383 edits); the syndicated pair is 0 bits apart; different stories are
+/// 20 bits apart or more. A Python run of the same hash over 30 corpus texts gave 1-word
+/// shingles (bag of words) 0.5 bits per edit but let different stories come within 2 bits,
+/// and 4-word shingles 3.3 bits per edit: 3 is the balance.
 pub(crate) const FINGERPRINT_SHINGLE_WORDS: usize = 3;
 
 // ---- metadata (`metadata.rs`) ----
