@@ -242,7 +242,9 @@ impl Article {
     /// let page = "<html><head><title>Three fixes</title></head><body><article><h1>Three fixes</h1>\
     ///     <p>The repair crew listed what the old mill still needs before it can open to \
     ///     visitors in the spring, and the list is shorter than anyone expected.</p>\
-    ///     <ol><li>Replace the <em>north</em> door</li><li>Seal the roof</li></ol></article></body></html>";
+    ///     <ol><li>Replace the <em>north</em> door</li><li>Seal the roof</li></ol>\
+    ///     <p>The trust hopes to raise the money for both jobs by the end of the winter, and \
+    ///     volunteers will help to clear the mill race once the weather improves.</p></article></body></html>";
     /// let md = pith::extract(page).to_markdown();
     /// assert!(md.starts_with("# Three fixes\n"));
     /// assert!(md.contains("1. Replace the *north* door\n2. Seal the roof"));

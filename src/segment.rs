@@ -24,10 +24,15 @@
 //! text-block notion (Kohlschütter et al., WSDM 2010).
 
 use crate::dom::{self, Document, NeverContent};
-use crate::lexicon::{self, Hints, InlineTag, StructureTag, TagKind, TagRole};
+use crate::lexicon::{self, Hints, TagKind, TagRole};
 use ego_tree::iter::Edge;
 use scraper::Node;
 use std::ops::Range;
+
+mod structure;
+
+pub(crate) use structure::{Mark, MarkKind, Shape};
+use structure::{OpenMark, Structure};
 
 /// Marks "no element" in the `u32` indices of the side tables.
 pub(crate) const NONE: u32 = u32::MAX;
@@ -78,62 +83,6 @@ pub(crate) struct Element {
     pub(crate) end_element: u32,
 }
 
-/// The structure around one block, for the structured outputs (one per block, in
-/// [`Segmentation::shapes`]).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Shape {
-    /// Lists (`ul`, `ol`, `menu`, `dl`) around the block.
-    pub(crate) list_depth: u32,
-    /// Element index of the innermost list, or [`NONE`].
-    pub(crate) list: u32,
-    /// The innermost list is numbered (`ol`).
-    pub(crate) ordered: bool,
-    /// Number of the innermost list item (`ol start`, `li value`, else counted from 1).
-    pub(crate) item_number: u32,
-    /// The block is not the first block of its list item (a second paragraph, a code block
-    /// inside the item).
-    pub(crate) continues_item: bool,
-    /// `blockquote`s around the block.
-    pub(crate) quote_depth: u32,
-    /// Element index of the innermost table, or [`NONE`].
-    pub(crate) table: u32,
-    /// Index of the block's cell in its row.
-    pub(crate) cell: u32,
-    /// The cell is a header cell (`th`, or any cell in `thead`).
-    pub(crate) header: bool,
-}
-
-/// What an inline mark says about its text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum MarkKind {
-    /// A link; the `href` as written in the page (resolved when rendering).
-    Link(Box<str>),
-    /// Emphasis (`em`, `i`).
-    Emphasis,
-    /// Strong importance (`strong`, `b`).
-    Strong,
-    /// Inline code (`code`, `kbd`, `samp`).
-    Code,
-    /// An image at a point of the text (an empty range); address as written in the page.
-    Image {
-        /// The picture's address.
-        src: Box<str>,
-        /// Its alternative text.
-        alt: Box<str>,
-    },
-}
-
-/// Inline structure over the text of one block.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Mark {
-    /// Index of the block in [`Segmentation::blocks`].
-    pub(crate) block: u32,
-    /// Byte range in [`Segmentation::text`], inside the block's range (empty for images).
-    pub(crate) range: Range<usize>,
-    /// What it marks.
-    pub(crate) kind: MarkKind,
-}
-
 /// The page as blocks plus the block-level element table.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Segmentation {
@@ -155,46 +104,6 @@ impl Segmentation {
     pub(crate) fn text_of(&self, block: &Block) -> &str {
         self.text.get(block.text.clone()).unwrap_or("")
     }
-
-    /// The marks of block `index` (a contiguous run of the sorted table).
-    pub(crate) fn marks_of(&self, index: u32) -> &[Mark] {
-        let from = self.marks.partition_point(|m| m.block < index);
-        let to = self.marks.partition_point(|m| m.block <= index);
-        self.marks.get(from..to).unwrap_or(&[])
-    }
-}
-
-/// Structure state of one open element.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Structure {
-    None,
-    /// A list, and the number its next item gets.
-    List {
-        ordered: bool,
-        next: u32,
-    },
-    /// A list item, its number and how many blocks it has produced.
-    Item {
-        number: u32,
-        blocks: u32,
-    },
-    Quote,
-    Table,
-    Head,
-    /// A table row and how many cells it has opened.
-    Row {
-        cells: u32,
-    },
-    Cell {
-        index: u32,
-        header: bool,
-    },
-}
-
-/// An inline mark whose element is still open.
-struct OpenMark {
-    kind: MarkKind,
-    start: usize,
 }
 
 /// One open element during the walk.
@@ -421,128 +330,6 @@ impl Walker {
         });
     }
 
-    /// Starts an inline mark for `el` when it is one the outputs keep.
-    fn open_mark(&mut self, el: &scraper::node::Element, name: &str) -> bool {
-        let kind = match lexicon::inline_tag(name) {
-            Some(InlineTag::Link) => match el.attr("href") {
-                Some(href) if !href.trim().is_empty() => MarkKind::Link(href.trim().into()),
-                _ => return false,
-            },
-            Some(InlineTag::Emphasis) => MarkKind::Emphasis,
-            Some(InlineTag::Strong) => MarkKind::Strong,
-            // Inside `pre` the whole block is code already.
-            Some(InlineTag::Code) if self.pre_depth == 0 => MarkKind::Code,
-            Some(InlineTag::Code) | None => return false,
-        };
-        let start = self.seg.text.len();
-        self.open_marks.push(OpenMark { kind, start });
-        true
-    }
-
-    /// List, item, quote and table state for a newly opened element.
-    fn structure(&mut self, el: &scraper::node::Element, name: &str) -> Structure {
-        match lexicon::structure_tag(name) {
-            None => Structure::None,
-            Some(StructureTag::List { ordered }) => {
-                let start = el
-                    .attr("start")
-                    .and_then(|s| s.trim().parse::<u32>().ok())
-                    .unwrap_or(1);
-                Structure::List {
-                    ordered,
-                    next: start,
-                }
-            }
-            Some(StructureTag::Item) => {
-                let value = el.attr("value").and_then(|s| s.trim().parse::<u32>().ok());
-                let list = self
-                    .frames
-                    .iter_mut()
-                    .rev()
-                    .find_map(|f| match &mut f.structure {
-                        Structure::List { next, .. } => Some(next),
-                        _ => None,
-                    });
-                let number = match list {
-                    Some(next) => {
-                        let number = value.unwrap_or(*next);
-                        *next = number.saturating_add(1);
-                        number
-                    }
-                    None => value.unwrap_or(1),
-                };
-                Structure::Item { number, blocks: 0 }
-            }
-            Some(StructureTag::Quote) => Structure::Quote,
-            Some(StructureTag::Table) => Structure::Table,
-            Some(StructureTag::Head) => Structure::Head,
-            Some(StructureTag::Row) => Structure::Row { cells: 0 },
-            Some(StructureTag::Cell { header }) => {
-                let row = self
-                    .frames
-                    .iter_mut()
-                    .rev()
-                    .find_map(|f| match &mut f.structure {
-                        Structure::Row { cells } => Some(cells),
-                        Structure::Table => None,
-                        _ => None,
-                    });
-                let index = row.map_or(0, |cells| {
-                    let index = *cells;
-                    *cells = cells.saturating_add(1);
-                    index
-                });
-                Structure::Cell { index, header }
-            }
-        }
-    }
-
-    /// Records an image at the current point of the text. Hidden images are not content.
-    fn image(&mut self, el: &scraper::node::Element) {
-        if dom::never_content(el, TagRole::Inline).is_some() {
-            return;
-        }
-        let Some(src) = image_source(el) else {
-            return;
-        };
-        let at = self.seg.text.len();
-        self.seg.marks.push(Mark {
-            block: self.seg.blocks.len() as u32,
-            range: at..at,
-            kind: MarkKind::Image {
-                src: src.into(),
-                alt: el
-                    .attr("alt")
-                    .map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "))
-                    .unwrap_or_default()
-                    .into(),
-            },
-        });
-    }
-
-    /// Ends an inline mark at the current point of the text.
-    fn close_mark(&mut self) {
-        let Some(open) = self.open_marks.pop() else {
-            return;
-        };
-        let end = self.seg.text.len();
-        self.push_mark(open.kind, open.start..end, self.seg.blocks.len() as u32);
-    }
-
-    /// Adds a mark over `range` (trimmed of white space) to block `block`, unless empty.
-    fn push_mark(&mut self, kind: MarkKind, range: Range<usize>, block: u32) {
-        let Some(text) = self.seg.text.get(range.clone()) else {
-            return;
-        };
-        let lead = text.len() - text.trim_start().len();
-        let trail = text.len() - text.trim_end().len();
-        if lead == text.len() {
-            return;
-        }
-        let range = range.start + lead..range.end - trail;
-        self.seg.marks.push(Mark { block, range, kind });
-    }
-
     fn close(&mut self) {
         // The block ends while its element is still on the stack, so that it takes the
         // element's kind.
@@ -704,51 +491,6 @@ impl Walker {
         self.restart_open_marks();
     }
 
-    /// Open marks continue from the start of the next block.
-    fn restart_open_marks(&mut self) {
-        let start = self.seg.text.len();
-        for open in &mut self.open_marks {
-            open.start = start;
-        }
-    }
-
-    /// The structure around the block being flushed; counts it in its list item.
-    fn shape(&mut self) -> Shape {
-        let mut shape = Shape {
-            list: NONE,
-            table: NONE,
-            ..Shape::default()
-        };
-        let (mut item_seen, mut cell_seen) = (false, false);
-        for f in self.frames.iter_mut().rev() {
-            match &mut f.structure {
-                Structure::List { ordered, .. } => {
-                    if shape.list_depth == 0 {
-                        shape.list = f.element;
-                        shape.ordered = *ordered;
-                    }
-                    shape.list_depth += 1;
-                }
-                Structure::Item { number, blocks } if !item_seen && shape.list_depth == 0 => {
-                    item_seen = true;
-                    shape.item_number = *number;
-                    shape.continues_item = *blocks > 0;
-                    *blocks = blocks.saturating_add(1);
-                }
-                Structure::Quote => shape.quote_depth += 1,
-                Structure::Cell { index, header } if !cell_seen => {
-                    cell_seen = true;
-                    shape.cell = *index;
-                    shape.header = *header;
-                }
-                Structure::Head if shape.table == NONE => shape.header = true,
-                Structure::Table if shape.table == NONE => shape.table = f.element,
-                _ => {}
-            }
-        }
-        shape
-    }
-
     fn reset_counts(&mut self) {
         self.start = self.seg.text.len();
         self.chars = 0;
@@ -788,24 +530,6 @@ fn own_hints(el: &scraper::node::Element, name: &str) -> Hints {
         hints = hints.with(lexicon::class_hints(&class_id));
     }
     hints
-}
-
-/// The address of an image: the first usable [`lexicon::IMAGE_SOURCE_ATTRS`] value (not empty,
-/// not a `data:` placeholder), else the first URL of a `srcset`.
-fn image_source(el: &scraper::node::Element) -> Option<&str> {
-    let usable =
-        |v: &&str| !v.is_empty() && !v.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:"));
-    lexicon::IMAGE_SOURCE_ATTRS
-        .iter()
-        .filter_map(|a| el.attr(a).map(str::trim))
-        .find(usable)
-        .or_else(|| {
-            lexicon::IMAGE_SRCSET_ATTRS
-                .iter()
-                .filter_map(|a| el.attr(a))
-                .filter_map(|set| set.split(',').next()?.split_whitespace().next())
-                .find(usable)
-        })
 }
 
 /// Han ideographs, Hiragana and Katakana: scripts written without spaces between words.
