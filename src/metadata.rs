@@ -681,6 +681,13 @@ mod tests {
     }
 
     #[test]
+    fn a_page_without_title_takes_its_first_h1() {
+        let m = meta("<body><h1>Three fixes</h1><h1>Second</h1></body>");
+        assert_eq!(m.title.as_deref(), Some("Three fixes"));
+        assert_eq!(meta("<body><p>no headline</p></body>").title, None);
+    }
+
+    #[test]
     fn an_h1_held_whole_by_the_title_is_the_title() {
         let m = meta(
             "<head><meta property=og:title content='Harrowgate Navigation - Openpedia'></head>\

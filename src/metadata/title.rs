@@ -29,6 +29,8 @@ pub(super) fn title(f: &Found, ld: Option<&serde_json::Map<String, Value>>) -> O
     let title = from_ld
         .or_else(|| meta_first(f, lexicon::META_TITLE))
         .or_else(|| Some(page_title(f)).filter(|t| !t.is_empty()))
+        // No `<title>` at all: the first `h1` is the best headline left.
+        .or_else(|| f.h1.first().cloned())
         .map(|t| normalise(&t))?;
     if let Some(h1) = heading_in_title(&title, &f.h1) {
         return Some(h1);

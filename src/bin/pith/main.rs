@@ -46,6 +46,9 @@ struct Common {
     /// Precision/recall trade-off.
     #[arg(long, value_enum, default_value_t = FocusArg::Balanced, global = true)]
     focus: FocusArg,
+    /// The page's address: relative links, images and the canonical URL resolve against it.
+    #[arg(long, global = true)]
+    base_url: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -79,6 +82,10 @@ fn main() -> ExitCode {
         FocusArg::Balanced => Focus::Balanced,
         FocusArg::Recall => Focus::Recall,
     });
+    let options = match cli.common.base_url {
+        Some(url) => options.base_url(url),
+        None => options,
+    };
     let extractor = Extractor::new(options);
     let result = match cli.command {
         Some(Command::Batch { dir, format: _ }) => batch(&extractor, &dir),
