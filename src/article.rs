@@ -158,6 +158,9 @@ pub struct Block {
     pub quote_depth: u32,
     /// The cells, for [`BlockKind::TableRow`].
     pub row: Option<TableRow>,
+    /// For [`BlockKind::Code`]: the language the page names with a `language-*` (or `lang-*`)
+    /// class, as in `<pre><code class="language-rust">`.
+    pub code_language: Option<String>,
 }
 
 /// Facts about the page found in its markup (JSON-LD, Open Graph, Twitter cards, Dublin
@@ -254,7 +257,8 @@ impl Article {
     }
 
     /// The article as clean HTML: only the kept content, the title as `<h1>`, and only
-    /// these tags: `h1`–`h6`, `p`, `br`, `ul`, `ol`, `li`, `blockquote`, `pre`, `code`, `em`,
+    /// these tags: `h1`–`h6`, `p`, `br`, `ul`, `ol` (`start`), `li`, `blockquote`, `pre`,
+    /// `code` (`class="language-…"` on code blocks), `em`,
     /// `strong`, `a` (`href`), `img` (`src`, `alt`), `table`, `thead`, `tbody`, `tr`, `th`,
     /// `td`, `figure`, `figcaption`. All text and attribute values are escaped; links and
     /// images keep only the schemes listed on [`SpanKind`], so no script, event handler or

@@ -766,6 +766,12 @@ pub(crate) const IMAGE_SOURCE_ATTRS: &[&str] = &[
 /// [`IMAGE_SOURCE_ATTRS`]; the first candidate's URL is used.
 pub(crate) const IMAGE_SRCSET_ATTRS: &[&str] = &["srcset", "data-srcset"];
 
+/// Class prefixes that name the language of a code block (`<pre><code class="language-rust">`).
+/// Source: HTML Living Standard §4.5.15 (the `code` element: "language-" is the recommended
+/// way to say which language), and the `lang-` prefix of Prettify/highlight.js. Bare class
+/// names (`class="javascript"`) are not read: too many are layout classes.
+pub(crate) const CODE_LANGUAGE_PREFIXES: &[&str] = &["language-", "lang-"];
+
 /// URL schemes a link may keep in the Markdown and HTML outputs; any other scheme
 /// (`javascript:`, `data:`, `vbscript:`, `file:`) drops the link and keeps its text.
 /// Relative links (no scheme) are kept. Source: ammonia's default `url_schemes`, narrowed to

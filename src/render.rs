@@ -76,6 +76,7 @@ pub(crate) fn blocks(seg: &Segmentation, decisions: &[Decision], base: Option<&U
             list,
             quote_depth: shape.quote_depth,
             row,
+            code_language: shape.code_language.map(String::from),
         });
     }
     out
@@ -304,6 +305,7 @@ mod tests {
             list: None,
             quote_depth: 0,
             row: None,
+            code_language: None,
         }
     }
 

@@ -146,6 +146,8 @@ struct Walker {
     inline_hint_chars: u32,
     /// Inline marks whose elements are open, innermost last.
     open_marks: Vec<OpenMark>,
+    /// Language named by the class of the `pre` being read (or its `code`).
+    code_language: Option<Box<str>>,
 }
 
 /// Splits a document into blocks (see the module doc).
@@ -167,6 +169,7 @@ pub(crate) fn blocks(doc: &Document) -> Segmentation {
         inline_hints: Hints::NONE,
         inline_hint_chars: 0,
         open_marks: Vec::new(),
+        code_language: None,
     };
     w.seg.elements.push(Element {
         parent: NONE,

@@ -20,7 +20,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("li", &[]),
     ("blockquote", &[]),
     ("pre", &[]),
-    ("code", &[]),
+    ("code", &["class"]),
     ("em", &[]),
     ("strong", &[]),
     ("a", &["href"]),
@@ -64,6 +64,12 @@ fn check(html: &str) -> String {
                             && !v.starts_with("vbscript:"),
                         "unsafe URL {value:?} in\n{html}"
                     );
+                    if attr == "class" {
+                        assert!(
+                            value.starts_with("language-") && !value.contains(['"', ' ', '<']),
+                            "class {value:?}"
+                        );
+                    }
                     if matches!(attr, "href" | "src") {
                         assert!(
                             v.starts_with("http://")

@@ -132,6 +132,8 @@ fn code_blocks_keep_their_content_and_indentation() {
     assert_eq!(got.code.len(), 2);
     assert_eq!(got.code, want.code);
     assert!(got.code[0].contains("\n            with conn.cursor() as cur:\n"));
+    let md = corpus_article("code-block-tech-blog").to_markdown();
+    assert_eq!(md.matches("```python\n").count(), 2, "{md}");
     assert_eq!(got.text, want.text);
 }
 

@@ -195,7 +195,14 @@ impl Html {
                 let _ = writeln!(out, "</h{level}>");
             }
             BlockKind::Code => {
-                out.push_str("<pre><code>");
+                match &b.code_language {
+                    Some(lang) => {
+                        out.push_str("<pre><code class=\"language-");
+                        html_escape(out, lang);
+                        out.push_str("\">");
+                    }
+                    None => out.push_str("<pre><code>"),
+                }
                 html_escape(out, &b.text);
                 out.push_str("</code></pre>\n");
             }

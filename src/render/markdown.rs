@@ -318,6 +318,7 @@ impl Markdown {
                 let fence = "`".repeat(longest_run(&b.text, '`').max(2) + 1);
                 out.push_str(first);
                 out.push_str(&fence);
+                out.push_str(b.code_language.as_deref().unwrap_or(""));
                 for line in b.text.split('\n') {
                     out.push('\n');
                     if line.is_empty() {

@@ -11,7 +11,7 @@
 
 use super::{NONE, Walker};
 use crate::dom;
-use crate::lexicon::{self, InlineTag, StructureTag, TagRole};
+use crate::lexicon::{self, InlineTag, StructureTag, TagKind, TagRole};
 use std::ops::Range;
 
 /// The structure around one block, for the structured outputs (one per block, in
@@ -37,6 +37,8 @@ pub(crate) struct Shape {
     pub(crate) cell: u32,
     /// The cell is a header cell (`th`, or any cell in `thead`).
     pub(crate) header: bool,
+    /// For code blocks: the language named by a `language-*` class on `pre` or its `code`.
+    pub(crate) code_language: Option<Box<str>>,
 }
 
 /// What an inline mark says about its text.
@@ -133,6 +135,12 @@ impl Walker {
 
     /// List, item, quote and table state for a newly opened element.
     pub(super) fn structure(&mut self, el: &scraper::node::Element, name: &str) -> Structure {
+        // Each `pre` names its own language (or none); a `code` inside it may name it too.
+        let names_language =
+            name == "pre" || (name == "code" && self.pre_depth > 0 && self.code_language.is_none());
+        if names_language {
+            self.code_language = code_language(el);
+        }
         match lexicon::structure_tag(name) {
             None => Structure::None,
             Some(StructureTag::List { ordered }) => {
@@ -250,6 +258,14 @@ impl Walker {
             table: NONE,
             ..Shape::default()
         };
+        if self
+            .seg
+            .blocks
+            .last()
+            .is_some_and(|b| b.kind == TagKind::Code)
+        {
+            shape.code_language = self.code_language.take();
+        }
         let (mut item_seen, mut cell_seen) = (false, false);
         for f in self.frames.iter_mut().rev() {
             match &mut f.structure {
@@ -279,6 +295,20 @@ impl Walker {
         }
         shape
     }
+}
+
+/// The language a `language-*` class names, if its name is plain (letters, digits, `+#-_.`).
+fn code_language(el: &scraper::node::Element) -> Option<Box<str>> {
+    el.attr("class")?.split_whitespace().find_map(|c| {
+        let lang = lexicon::CODE_LANGUAGE_PREFIXES
+            .iter()
+            .find_map(|p| c.strip_prefix(p))?;
+        let plain = !lang.is_empty()
+            && lang
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '+' | '#' | '-' | '_' | '.'));
+        plain.then(|| lang.into())
+    })
 }
 
 /// The address of an image: the first usable [`lexicon::IMAGE_SOURCE_ATTRS`] value (not empty,
@@ -439,5 +469,20 @@ mod tests {
         );
         let quotes: Vec<u32> = s.shapes.iter().skip(3).map(|sh| sh.quote_depth).collect();
         assert_eq!(quotes, vec![1, 2]);
+    }
+
+    #[test]
+    fn code_blocks_take_the_language_of_their_class() {
+        let s = seg(
+            "<pre><code class='hljs language-rust'>fn main() {}</code></pre>\
+                     <p>x <code class=language-sh>ls</code></p><pre>plain</pre>\
+                     <pre class='lang-c++'>int x;</pre><pre><code class='language-a\"b'>q</code></pre>",
+        );
+        let langs: Vec<Option<&str>> = s
+            .shapes
+            .iter()
+            .map(|sh| sh.code_language.as_deref())
+            .collect();
+        assert_eq!(langs, vec![Some("rust"), None, None, Some("c++"), None]);
     }
 }
