@@ -25,13 +25,18 @@ const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// SimHash of `text`; `0` when it has no words.
 pub(crate) fn simhash(text: &str) -> u64 {
-    let words = words(text);
+    let lower = text.to_lowercase();
+    let words = words(&lower);
     if words.is_empty() {
         return 0;
     }
-    let mut votes = [0i64; 64];
+    // Per bit, how many shingle hashes have it set; a bit of the fingerprint is set when more
+    // than half of them do (SimHash's vote, counted without branches).
+    let mut ones = [0u32; 64];
     let width = FINGERPRINT_SHINGLE_WORDS.min(words.len()).max(1);
+    let mut shingles = 0u32;
     for shingle in words.windows(width) {
+        shingles += 1;
         let mut h = FNV_OFFSET;
         for (i, w) in shingle.iter().enumerate() {
             if i > 0 {
@@ -41,18 +46,13 @@ pub(crate) fn simhash(text: &str) -> u64 {
                 h = fnv_byte(h, b);
             }
         }
-        for (bit, vote) in votes.iter_mut().enumerate() {
-            if h >> bit & 1 == 1 {
-                *vote += 1;
-            } else {
-                *vote -= 1;
-            }
+        for (bit, count) in ones.iter_mut().enumerate() {
+            *count += (h >> bit & 1) as u32;
         }
     }
-    votes
-        .iter()
+    ones.iter()
         .enumerate()
-        .filter(|(_, v)| **v > 0)
+        .filter(|(_, n)| 2 * u64::from(**n) > u64::from(shingles))
         .fold(0u64, |acc, (bit, _)| acc | 1 << bit)
 }
 
@@ -60,24 +60,26 @@ fn fnv_byte(h: u64, b: u8) -> u64 {
     (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
 }
 
-/// Lower-cased words: runs of letters and digits; each CJK character alone.
-fn words(text: &str) -> Vec<String> {
+/// Words of an already lower-cased text: runs of letters and digits; each CJK character
+/// alone. Slices of the text, so no word is copied.
+fn words(lower: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    let mut word = String::new();
-    for c in text.chars() {
-        if is_cjk(c) {
-            if !word.is_empty() {
-                out.push(std::mem::take(&mut word));
+    let mut start: Option<usize> = None;
+    for (i, c) in lower.char_indices() {
+        let cjk = is_cjk(c);
+        if cjk || !c.is_alphanumeric() {
+            if let Some(s) = start.take() {
+                out.extend(lower.get(s..i));
             }
-            out.push(c.to_string());
-        } else if c.is_alphanumeric() {
-            word.extend(c.to_lowercase());
-        } else if !word.is_empty() {
-            out.push(std::mem::take(&mut word));
+            if cjk {
+                out.extend(lower.get(i..i + c.len_utf8()));
+            }
+        } else if start.is_none() {
+            start = Some(i);
         }
     }
-    if !word.is_empty() {
-        out.push(word);
+    if let Some(s) = start {
+        out.extend(lower.get(s..));
     }
     out
 }
@@ -126,5 +128,6 @@ mod tests {
     #[test]
     fn cjk_characters_are_words() {
         assert_eq!(words("日本語 ok"), vec!["日", "本", "語", "ok"]);
+        assert_eq!(words("don't stop-2024"), vec!["don", "t", "stop", "2024"]);
     }
 }

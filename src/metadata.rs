@@ -44,6 +44,8 @@ use crate::lexicon::{self, TagRole};
 use crate::render;
 use crate::tuning;
 use ego_tree::iter::Edge;
+use once_cell::sync::Lazy;
+use regex::Regex;
 use scraper::Node;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -119,6 +121,8 @@ struct Found {
     item_published: Option<String>,
     item_modified: Option<String>,
     item_keywords: Vec<String>,
+    /// A meta tag has named the author, so the page text is not searched for a byline.
+    meta_author: bool,
     /// The earliest-opened valid byline candidate: its opening order and text.
     dom_byline: Option<(usize, String)>,
     rel_tags: Vec<String>,
@@ -197,13 +201,16 @@ fn walk(doc: &Document) -> Found {
                         hidden = Some(node.id());
                     }
                     let byline_open = open.iter().any(|o| o.what == Capture::Byline);
-                    let skip_byline = hidden.is_some() || unlikely.is_some();
+                    // The page text is searched for a byline only until one is found, and not
+                    // at all once the head's meta tags have named the author.
+                    let searching = f.dom_byline.is_none() && !f.meta_author;
+                    let skip_byline = !searching || hidden.is_some() || unlikely.is_some();
                     let found = captures(&f, el, name, hidden.is_some(), skip_byline, byline_open);
                     // Readability.js tests a box for a byline before removing it as unlikely.
                     if name == "table" {
                         tables += 1;
                     }
-                    if unlikely.is_none() && tables == 0 && is_unlikely_box(el, name) {
+                    if searching && unlikely.is_none() && tables == 0 && is_unlikely_box(el, name) {
                         unlikely = Some(node.id());
                     }
                     for what in found {
@@ -259,18 +266,18 @@ fn walk(doc: &Document) -> Found {
 fn element(f: &mut Found, el: &scraper::node::Element, name: &str) {
     match name {
         "meta" => {
-            let Some(content) = el.attr("content") else {
+            let Some(content) = dom::attr(el, "content") else {
                 return;
             };
             let content = normalise(content);
             if content.is_empty() {
                 return;
             }
-            if let Some(prop) = el.attr("itemprop") {
+            if let Some(prop) = dom::attr(el, "itemprop") {
                 itemprop_value(f, prop, &content);
             }
             let mut keys: Vec<String> = Vec::new();
-            for p in el.attr("property").unwrap_or("").split_whitespace() {
+            for p in dom::attr(el, "property").unwrap_or("").split_whitespace() {
                 let p = p.to_ascii_lowercase();
                 // `og:article:author` is read as `article:author`, as Readability.js's
                 // unanchored property pattern does.
@@ -280,7 +287,7 @@ fn element(f: &mut Found, el: &scraper::node::Element, name: &str) {
                 keys.push(p);
             }
             for attr in ["name", "http-equiv", "itemprop"] {
-                if let Some(n) = el.attr(attr) {
+                if let Some(n) = dom::attr(el, attr) {
                     keys.push(
                         n.chars()
                             .filter(|c| !c.is_whitespace())
@@ -291,21 +298,26 @@ fn element(f: &mut Found, el: &scraper::node::Element, name: &str) {
                 }
             }
             for key in keys {
+                if lexicon::META_AUTHOR.contains(&key.as_str())
+                    && !(key == "article:author" && is_url(&content))
+                {
+                    f.meta_author = true;
+                }
                 f.meta.entry(key).or_default().push(content.clone());
             }
         }
         "html" => {
-            if let Some(lang) = el.attr("lang").or_else(|| el.attr("xml:lang")) {
+            if let Some(lang) = dom::attr(el, "lang").or_else(|| dom::attr(el, "xml:lang")) {
                 set(&mut f.html_lang, lang);
             }
         }
         "base" => {
-            if let Some(href) = el.attr("href") {
+            if let Some(href) = dom::attr(el, "href") {
                 set(&mut f.base_href, href);
             }
         }
         "link" => {
-            let rel = el.attr("rel").unwrap_or("");
+            let rel = dom::attr(el, "rel").unwrap_or("");
             for r in rel.split_whitespace() {
                 let slot = if r.eq_ignore_ascii_case("canonical") {
                     &mut f.canonical
@@ -314,14 +326,14 @@ fn element(f: &mut Found, el: &scraper::node::Element, name: &str) {
                 } else {
                     continue;
                 };
-                if let Some(href) = el.attr("href") {
+                if let Some(href) = dom::attr(el, "href") {
                     set(slot, href);
                 }
             }
         }
         "time" => {
-            if let Some(dt) = el.attr("datetime") {
-                if el.attr("pubdate").is_some() {
+            if let Some(dt) = dom::attr(el, "datetime") {
+                if dom::attr(el, "pubdate").is_some() {
                     set(&mut f.time_pubdate, dt);
                 }
                 set(&mut f.time_first, dt);
@@ -329,8 +341,8 @@ fn element(f: &mut Found, el: &scraper::node::Element, name: &str) {
         }
         _ => {
             if let (Some(prop), Some(value)) = (
-                el.attr("itemprop"),
-                el.attr("datetime").or_else(|| el.attr("content")),
+                dom::attr(el, "itemprop"),
+                dom::attr(el, "datetime").or_else(|| dom::attr(el, "content")),
             ) {
                 itemprop_value(f, prop, &normalise(value));
             }
@@ -363,8 +375,7 @@ fn captures(
     match name {
         "title" if f.html_title.is_none() => out.push(Capture::Title),
         "script" => {
-            if el
-                .attr("type")
+            if dom::attr(el, "type")
                 .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
             {
                 out.push(Capture::JsonLd);
@@ -378,8 +389,8 @@ fn captures(
     if hidden || matches!(name, "head" | "meta" | "link" | "style" | "template") {
         return out;
     }
-    let itemprop = el.attr("itemprop").unwrap_or("");
-    let has_value = el.attr("content").is_some() || el.attr("datetime").is_some();
+    let itemprop = dom::attr(el, "itemprop").unwrap_or("");
+    let has_value = dom::attr(el, "content").is_some() || dom::attr(el, "datetime").is_some();
     for p in itemprop.split_whitespace() {
         match p {
             "datePublished" if !has_value => out.push(Capture::ItemProp(ItemProp::Published)),
@@ -395,8 +406,7 @@ fn captures(
         out.push(Capture::BylineName);
     }
     if name == "a"
-        && el
-            .attr("rel")
+        && dom::attr(el, "rel")
             .is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("tag")))
     {
         out.push(Capture::RelTag);
@@ -410,18 +420,10 @@ fn captures(
 /// Readability.js `_isValidByline`'s markup test: `rel=author`, `itemprop` containing
 /// `author`, or a byline word in class or id.
 fn is_byline_candidate(el: &scraper::node::Element, itemprop: &str) -> bool {
-    if el.attr("rel").is_some_and(|r| r == "author") || itemprop.contains("author") {
+    if dom::attr(el, "rel").is_some_and(|r| r == "author") || itemprop.contains("author") {
         return true;
     }
-    let class_id = format!(
-        "{} {}",
-        el.attr("class").unwrap_or(""),
-        el.attr("id").unwrap_or("")
-    )
-    .to_ascii_lowercase();
-    lexicon::BYLINE_CLASS_WORDS
-        .iter()
-        .any(|w| class_id.contains(w))
+    class_or_id_contains(el, &BYLINE_WORDS)
 }
 
 /// Readability.js's unlikely-candidate test: a class/id fragment of
@@ -431,24 +433,30 @@ fn is_unlikely_box(el: &scraper::node::Element, name: &str) -> bool {
     if matches!(name, "body" | "a" | "html") {
         return false;
     }
-    if el
-        .attr("role")
-        .is_some_and(|r| lexicon::UNLIKELY_BOX_ROLES.contains(&r.trim()))
-    {
+    if dom::attr(el, "role").is_some_and(|r| lexicon::UNLIKELY_BOX_ROLES.contains(&r.trim())) {
         return true;
     }
-    let class_id = format!(
-        "{} {}",
-        el.attr("class").unwrap_or(""),
-        el.attr("id").unwrap_or("")
-    )
-    .to_ascii_lowercase();
-    lexicon::UNLIKELY_BOX_WORDS
-        .iter()
-        .any(|w| class_id.contains(w))
-        && !lexicon::MAYBE_BOX_WORDS
-            .iter()
-            .any(|w| class_id.contains(w))
+    class_or_id_contains(el, &UNLIKELY_WORDS) && !class_or_id_contains(el, &MAYBE_WORDS)
+}
+
+/// A case-insensitive alternation of `words`, matched anywhere (as Readability.js's
+/// regular expressions are).
+fn any_of(words: &[&str]) -> Option<Regex> {
+    let alternation: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+    Regex::new(&format!("(?i){}", alternation.join("|"))).ok()
+}
+
+static BYLINE_WORDS: Lazy<Option<Regex>> = Lazy::new(|| any_of(lexicon::BYLINE_CLASS_WORDS));
+static UNLIKELY_WORDS: Lazy<Option<Regex>> = Lazy::new(|| any_of(lexicon::UNLIKELY_BOX_WORDS));
+static MAYBE_WORDS: Lazy<Option<Regex>> = Lazy::new(|| any_of(lexicon::MAYBE_BOX_WORDS));
+
+/// Whether the class or id matches `words` (compiled once: this runs for every element).
+fn class_or_id_contains(el: &scraper::node::Element, words: &Lazy<Option<Regex>>) -> bool {
+    let Some(re) = words.as_ref() else {
+        return false;
+    };
+    dom::attr(el, "class").is_some_and(|v| re.is_match(v))
+        || dom::attr(el, "id").is_some_and(|v| re.is_match(v))
 }
 
 /// Stores a finished capture.
@@ -678,6 +686,18 @@ mod tests {
             Some("Bridge vote delayed again")
         );
         assert_eq!(c.metadata.language.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn class_word_patterns_compile_and_match_ignoring_case() {
+        for (re, hit, miss) in [
+            (&BYLINE_WORDS, "post-Author-name", "postmeta"),
+            (&UNLIKELY_WORDS, "SiteHeader", "story"),
+            (&MAYBE_WORDS, "main-column", "aside"),
+        ] {
+            let re = re.as_ref().expect("pattern compiles");
+            assert!(re.is_match(hit) && !re.is_match(miss));
+        }
     }
 
     #[test]

@@ -118,7 +118,7 @@ impl Walker {
     /// Starts an inline mark for `el` when it is one the outputs keep.
     pub(super) fn open_mark(&mut self, el: &scraper::node::Element, name: &str) -> bool {
         let kind = match lexicon::inline_tag(name) {
-            Some(InlineTag::Link) => match el.attr("href") {
+            Some(InlineTag::Link) => match dom::attr(el, "href") {
                 Some(href) if !href.trim().is_empty() => MarkKind::Link(href.trim().into()),
                 _ => return false,
             },
@@ -144,8 +144,7 @@ impl Walker {
         match lexicon::structure_tag(name) {
             None => Structure::None,
             Some(StructureTag::List { ordered }) => {
-                let start = el
-                    .attr("start")
+                let start = dom::attr(el, "start")
                     .and_then(|s| s.trim().parse::<u32>().ok())
                     .unwrap_or(1);
                 Structure::List {
@@ -154,7 +153,7 @@ impl Walker {
                 }
             }
             Some(StructureTag::Item) => {
-                let value = el.attr("value").and_then(|s| s.trim().parse::<u32>().ok());
+                let value = dom::attr(el, "value").and_then(|s| s.trim().parse::<u32>().ok());
                 let list = self
                     .frames
                     .iter_mut()
@@ -211,8 +210,7 @@ impl Walker {
             range: at..at,
             kind: MarkKind::Image {
                 src: src.into(),
-                alt: el
-                    .attr("alt")
+                alt: dom::attr(el, "alt")
                     .map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "))
                     .unwrap_or_default()
                     .into(),
@@ -299,7 +297,7 @@ impl Walker {
 
 /// The language a `language-*` class names, if its name is plain (letters, digits, `+#-_.`).
 fn code_language(el: &scraper::node::Element) -> Option<Box<str>> {
-    el.attr("class")?.split_whitespace().find_map(|c| {
+    dom::attr(el, "class")?.split_whitespace().find_map(|c| {
         let lang = lexicon::CODE_LANGUAGE_PREFIXES
             .iter()
             .find_map(|p| c.strip_prefix(p))?;
@@ -318,12 +316,12 @@ fn image_source(el: &scraper::node::Element) -> Option<&str> {
         |v: &&str| !v.is_empty() && !v.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:"));
     lexicon::IMAGE_SOURCE_ATTRS
         .iter()
-        .filter_map(|a| el.attr(a).map(str::trim))
+        .filter_map(|a| dom::attr(el, a).map(str::trim))
         .find(usable)
         .or_else(|| {
             lexicon::IMAGE_SRCSET_ATTRS
                 .iter()
-                .filter_map(|a| el.attr(a))
+                .filter_map(|a| dom::attr(el, a))
                 .filter_map(|set| set.split(',').next()?.split_whitespace().next())
                 .find(usable)
         })
