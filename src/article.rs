@@ -6,6 +6,7 @@
 //! `Serialize`, so `serde_json::to_string(&article)` is the JSON output.
 
 use crate::encoding::Charset;
+#[cfg(feature = "serde")]
 use crate::fingerprint;
 use crate::render;
 #[cfg(feature = "serde")]
