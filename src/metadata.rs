@@ -230,8 +230,14 @@ fn walk(doc: &Document) -> Found {
                         .and_then(|p| p.value().as_element().map(|e| e.name()))
                         .is_some_and(|n| matches!(n, "script" | "style" | "template" | "noscript"));
                     for o in &mut open {
-                        if raw == (o.what == Capture::JsonLd) {
+                        let is_json = o.what == Capture::JsonLd;
+                        if raw != is_json {
+                            continue;
+                        }
+                        if is_json {
                             o.text.push_str(&t.text);
+                        } else {
+                            push_capped(&mut o.text, &t.text);
                         }
                     }
                 }
@@ -500,6 +506,17 @@ fn finish(f: &mut Found, o: Open, open: &mut [Open]) {
     }
 }
 
+/// Appends as much of `text` as fits under [`tuning::MAX_CAPTURE_BYTES`], on a character
+/// boundary.
+fn push_capped(buffer: &mut String, text: &str) {
+    let room = tuning::MAX_CAPTURE_BYTES.saturating_sub(buffer.len());
+    let mut end = room.min(text.len());
+    while end > 0 && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    buffer.push_str(text.get(..end).unwrap_or(""));
+}
+
 fn push_text(list: &mut Vec<String>, text: &str) {
     let t = normalise(text);
     if !t.is_empty() {
@@ -698,6 +715,23 @@ mod tests {
             let re = re.as_ref().expect("pattern compiles");
             assert!(re.is_match(hit) && !re.is_match(miss));
         }
+    }
+
+    #[test]
+    fn nested_byline_boxes_keep_the_walk_linear_and_find_the_name() {
+        let page = format!(
+            "<body>{}<span itemprop=name>Ana Ruiz</span>{}{}</body>",
+            "<div class=author>".repeat(400),
+            "<p>".to_string() + &"long text ".repeat(20_000) + "</p>",
+            "</div>".repeat(400)
+        );
+        let c = collected(&page, None);
+        assert_eq!(
+            c.metadata.byline, None,
+            "every candidate holds far more than a name"
+        );
+        let small = "<body><div class=author><div class=author-name>Ana Ruiz</div></div></body>";
+        assert_eq!(meta(small).byline.as_deref(), Some("Ana Ruiz"));
     }
 
     #[test]

@@ -227,3 +227,17 @@ pub(crate) const TITLE_COLON_MAX_WORDS: usize = 5;
 /// than this share is the headline (Readability.js `_textSimilarity` > 0.75; aktualne.cz
 /// puts the site name in `name`).
 pub(crate) const JSON_LD_TITLE_SIMILARITY: f32 = 0.75;
+
+/// Most inline marks (links, emphasis…) open at once in the segment walk; deeper ones add no
+/// mark (their text is kept). An open mark is repeated in every block it spans, so without a
+/// bound a hostile page with hundreds of unclosed `<em>` before thousands of paragraphs
+/// would build hundreds of marks per block. Real markup nests inline elements a handful deep;
+/// 32 leaves a wide margin and keeps the mark table linear in the page size.
+pub(crate) const MAX_OPEN_MARKS: usize = 32;
+
+/// Text the metadata walk collects for one title, heading, byline or microdata candidate
+/// stops growing past this many bytes (JSON-LD is not capped). Such candidates nest on
+/// hostile pages (hundreds of `<div class=author>`), and every text node is copied into each
+/// open one; a cap keeps the walk linear. 4 KiB is ten times the longest real headline, and a
+/// byline candidate is rejected beyond `BYLINE_MAX_CHARS` anyway.
+pub(crate) const MAX_CAPTURE_BYTES: usize = 4096;

@@ -12,6 +12,7 @@
 use super::{NONE, Walker};
 use crate::dom;
 use crate::lexicon::{self, InlineTag, StructureTag, TagKind, TagRole};
+use crate::tuning;
 use std::ops::Range;
 
 /// The structure around one block, for the structured outputs (one per block, in
@@ -117,6 +118,9 @@ impl super::Segmentation {
 impl Walker {
     /// Starts an inline mark for `el` when it is one the outputs keep.
     pub(super) fn open_mark(&mut self, el: &scraper::node::Element, name: &str) -> bool {
+        if self.open_marks.len() >= tuning::MAX_OPEN_MARKS {
+            return false;
+        }
         let kind = match lexicon::inline_tag(name) {
             Some(InlineTag::Link) => match dom::attr(el, "href") {
                 Some(href) if !href.trim().is_empty() => MarkKind::Link(href.trim().into()),
@@ -467,6 +471,14 @@ mod tests {
         );
         let quotes: Vec<u32> = s.shapes.iter().skip(3).map(|sh| sh.quote_depth).collect();
         assert_eq!(quotes, vec![1, 2]);
+    }
+
+    #[test]
+    fn deeply_nested_inline_markup_keeps_the_mark_table_linear() {
+        let page = format!("{}{}", "<em>".repeat(400), "<p>paragraph</p>".repeat(1000));
+        let s = seg(&page);
+        assert_eq!(s.blocks.len(), 1000);
+        assert_eq!(s.marks.len(), tuning::MAX_OPEN_MARKS * 1000);
     }
 
     #[test]
