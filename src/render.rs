@@ -15,6 +15,7 @@ use crate::article::{Block, BlockKind, Cell, ListItem, Span, SpanKind, TableRow}
 use crate::classify::{Decision, Label};
 use crate::lexicon::{self, TagKind};
 use crate::segment::{self, MarkKind, NONE, Segmentation};
+use std::borrow::Cow;
 use url::Url;
 
 mod html;
@@ -276,6 +277,53 @@ fn layout_paragraphs(b: &Block) -> Vec<(&str, Vec<Span>)> {
     out
 }
 
+/// Blocks with the images that open a heading, paragraph or quote moved into a paragraph of
+/// their own before it. Segmentation attaches an image that stands alone (`<p><img></p>`,
+/// a figure without caption) to the start of the next text block; written inline it would
+/// run into that text (`![](a.png)More than…`) or into a heading line.
+fn leading_images_apart(blocks: &[Block]) -> Cow<'_, [Block]> {
+    let leads = |b: &Block| {
+        b.list.is_none()
+            && matches!(
+                b.kind,
+                BlockKind::Heading(_) | BlockKind::Paragraph | BlockKind::Quote
+            )
+            && !b.text.is_empty()
+            && b.spans
+                .first()
+                .is_some_and(|s| s.start == 0 && matches!(s.kind, SpanKind::Image { .. }))
+    };
+    if !blocks.iter().any(leads) {
+        return Cow::Borrowed(blocks);
+    }
+    let mut out = Vec::with_capacity(blocks.len() + 1);
+    for b in blocks {
+        if !leads(b) {
+            out.push(b.clone());
+            continue;
+        }
+        let (images, rest): (Vec<Span>, Vec<Span>) = b
+            .spans
+            .iter()
+            .cloned()
+            .partition(|s| s.start == 0 && matches!(s.kind, SpanKind::Image { .. }));
+        out.push(Block {
+            kind: BlockKind::Paragraph,
+            text: String::new(),
+            spans: images,
+            list: None,
+            quote_depth: b.quote_depth,
+            row: None,
+            code_language: None,
+        });
+        out.push(Block {
+            spans: rest,
+            ..b.clone()
+        });
+    }
+    Cow::Owned(out)
+}
+
 /// Number of consecutive table-row blocks of one table starting at `i`.
 fn table_run(blocks: &[Block], i: usize) -> usize {
     let Some(table) = blocks.get(i).and_then(|b| b.row.as_ref()).map(|r| r.table) else {
@@ -346,6 +394,26 @@ mod tests {
         assert_eq!(
             html("", &[b]),
             "<p>see <a href=\"https://x.example/d\">the <strong>docs</strong></a> now</p>\n"
+        );
+    }
+
+    #[test]
+    fn an_image_that_opens_a_heading_or_paragraph_gets_its_own_paragraph() {
+        let image = SpanKind::Image {
+            src: "https://x.example/a.png".into(),
+            alt: "A map".into(),
+        };
+        let mut heading = para("More than profiling", vec![span(0, 0, image.clone())]);
+        heading.kind = BlockKind::Heading(2);
+        let inline = para("see the map here", vec![span(8, 8, image)]);
+        assert_eq!(
+            markdown("", &[heading.clone(), inline.clone()]),
+            "![A map](https://x.example/a.png)\n\n## More than profiling\n\n\
+             see the ![A map](https://x.example/a.png)map here\n"
+        );
+        assert_eq!(
+            html("", &[heading]),
+            "<p><img src=\"https://x.example/a.png\" alt=\"A map\"></p>\n<h2>More than profiling</h2>\n"
         );
     }
 

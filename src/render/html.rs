@@ -2,7 +2,7 @@
 //! blocks, never copied from the page, so only the allow-listed tags and attributes can
 //! appear; every text and attribute value is escaped.
 
-use super::{Piece, layout_paragraphs, pieces, table_run};
+use super::{Piece, layout_paragraphs, leading_images_apart, pieces, table_run};
 use crate::article::{Block, BlockKind, ListItem, Span, SpanKind};
 use std::fmt::Write as _;
 
@@ -82,6 +82,7 @@ struct Html {
 
 /// The article as clean HTML (see `Article::to_html`).
 pub(crate) fn html(title: &str, blocks: &[Block]) -> String {
+    let blocks = &*leading_images_apart(blocks);
     let mut h = Html::default();
     let headline_in_blocks = blocks
         .first()

@@ -4,7 +4,7 @@
 //! fenced code with a fence longer than any backtick run inside (§4.5), code spans (§6.1),
 //! link destinations in `<…>` when needed (§6.3); tables follow GitHub's pipe-table extension.
 
-use super::{Piece, layout_paragraphs, pieces, table_run};
+use super::{Piece, layout_paragraphs, leading_images_apart, pieces, table_run};
 use crate::article::{Block, BlockKind, ListItem, Span, SpanKind};
 
 /// How inline text is written in the current Markdown context.
@@ -207,6 +207,7 @@ struct Markdown {
 
 /// The article as Markdown (see `Article::to_markdown`).
 pub(crate) fn markdown(title: &str, blocks: &[Block]) -> String {
+    let blocks = &*leading_images_apart(blocks);
     let mut md = Markdown::default();
     let headline_in_blocks = blocks
         .first()
