@@ -360,13 +360,13 @@ mod tests {
     #[test]
     fn markdown_punctuation_in_text_is_escaped() {
         let b = para(
-            "# not *a* [heading] <b> snake_case _x_ AT&T &amp; 1999. done",
+            "# not *a* [heading] <b> snake_case _x_ AT&T &amp; 1999. ~~done~~",
             vec![],
         );
         let md = markdown("", &[b]);
         assert_eq!(
             md,
-            "\\# not \\*a\\* \\[heading\\] \\<b> snake_case \\_x\\_ AT&T \\&amp; 1999. done\n"
+            "\\# not \\*a\\* \\[heading\\] \\<b> snake_case \\_x\\_ AT&T \\&amp; 1999. \\~\\~done\\~\\~\n"
         );
         let md = markdown("", &[para("1984. The year", vec![])]);
         assert_eq!(md, "1984\\. The year\n");

@@ -107,7 +107,8 @@ fn md_escape(out: &mut String, text: &str, line_start: bool, mode: InlineMode) {
         let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
         let next = chars.get(i + 1).copied();
         let escape = match c {
-            '\\' | '`' | '*' | '[' | ']' | '<' => true,
+            // `~` is GitHub's strikethrough, which many Markdown readers enable.
+            '\\' | '`' | '*' | '[' | ']' | '<' | '~' => true,
             '_' => {
                 !(prev.is_some_and(char::is_alphanumeric)
                     && next.is_some_and(char::is_alphanumeric))
