@@ -126,6 +126,9 @@ pub struct Cell {
     pub spans: Vec<Span>,
     /// A header cell (`th`, or any cell of `thead`).
     pub header: bool,
+    /// The cell's position in its row in the page, counting cells that were not kept, so
+    /// that cells of one column line up across rows.
+    pub column: u32,
 }
 
 /// The cells of a [`BlockKind::TableRow`] block.
@@ -137,7 +140,7 @@ pub struct TableRow {
     pub table: u32,
     /// Every cell of the row is a header cell.
     pub header: bool,
-    /// The kept cells, in order.
+    /// The kept cells, in order (see [`Cell::column`] for where each stood).
     pub cells: Vec<Cell>,
 }
 

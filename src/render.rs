@@ -171,6 +171,7 @@ fn add_cell(
             text: text.to_string(),
             spans,
             header: shape.header,
+            column: shape.cell,
         });
     }
     row.header &= shape.header;
@@ -322,6 +323,25 @@ fn leading_images_apart(blocks: &[Block]) -> Cow<'_, [Block]> {
         });
     }
     Cow::Owned(out)
+}
+
+/// The columns of a run of table rows that hold a kept cell, in page order. A table with at
+/// most one such column (a layout table, or a data table whose other columns were all
+/// dropped) is written as paragraphs.
+fn used_columns(rows: &[Block]) -> Vec<u32> {
+    let mut columns: Vec<u32> = rows
+        .iter()
+        .filter_map(|b| b.row.as_ref())
+        .flat_map(|r| r.cells.iter().map(|c| c.column))
+        .collect();
+    columns.sort_unstable();
+    columns.dedup();
+    columns
+}
+
+/// The cell of `row` that stood in `column`.
+fn cell_in(row: &Block, column: u32) -> Option<&Cell> {
+    row.row.as_ref()?.cells.iter().find(|c| c.column == column)
 }
 
 /// Number of consecutive table-row blocks of one table starting at `i`.

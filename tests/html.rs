@@ -71,11 +71,18 @@ fn check(html: &str) -> String {
                         );
                     }
                     if matches!(attr, "href" | "src") {
+                        // A scheme is a letter, then letters, digits, '+', '-' or '.', then
+                        // ':'; anything else is a relative URL (RFC 3986 §3.1).
+                        let scheme = v.split_once(':').map(|(s, _)| s).filter(|s| {
+                            s.starts_with(|c: char| c.is_ascii_alphabetic())
+                                && s.chars()
+                                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                        });
                         assert!(
-                            v.starts_with("http://")
-                                || v.starts_with("https://")
-                                || v.starts_with("mailto:")
-                                || !v.contains(':'),
+                            scheme.is_none_or(|s| matches!(
+                                s,
+                                "http" | "https" | "mailto" | "ftp" | "tel"
+                            )),
                             "unexpected scheme in {value:?}"
                         );
                     }
@@ -163,4 +170,34 @@ fn hostile_markup_leaves_nothing_active_behind() {
         );
     }
     assert!(!html.contains("msgbox"), "{html}");
+}
+
+#[test]
+fn benchmark_pages_render_to_allowed_html_with_all_their_text() {
+    let root = std::env::var_os("PITH_DATASETS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/datasets"));
+    let mut pages = 0;
+    for set in ["scrapinghub", "readability"] {
+        let Ok(entries) = std::fs::read_dir(root.join(set).join("html")) else {
+            continue;
+        };
+        for entry in entries {
+            let bytes = std::fs::read(entry.expect("entry").path()).expect("page");
+            let a = pith::extract_bytes(&bytes, None).expect("page extracts");
+            let text = check(&a.to_html());
+            let mut want = a.title.clone();
+            for b in &a.blocks {
+                match &b.row {
+                    Some(row) => row.cells.iter().for_each(|c| want.push_str(&c.text)),
+                    None => want.push_str(&b.text),
+                }
+            }
+            assert_eq!(squeeze(&text), squeeze(&want));
+            pages += 1;
+        }
+    }
+    if pages == 0 {
+        eprintln!("shared datasets not found; set PITH_DATASETS to check them");
+    }
 }

@@ -21,7 +21,7 @@ struct Shape {
     rows: Vec<usize>,
     /// Contents of each fenced code block.
     code: Vec<String>,
-    /// Paragraphs inside block quotes.
+    /// Paragraphs inside block quotes (and not inside a list).
     quoted: usize,
     /// All text, in order, without white space.
     text: String,
@@ -38,7 +38,7 @@ fn parse(md: &str) -> Shape {
             Event::Start(Tag::Item) => *s.items.entry(lists).or_default() += 1,
             Event::Start(Tag::BlockQuote(_)) => quotes += 1,
             Event::End(TagEnd::BlockQuote(_)) => quotes -= 1,
-            Event::Start(Tag::Paragraph) if quotes > 0 => s.quoted += 1,
+            Event::Start(Tag::Paragraph) if quotes > 0 && lists == 0 => s.quoted += 1,
             Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => s.rows.push(0),
             Event::Start(Tag::TableCell) => *s.rows.last_mut().expect("row") += 1,
             Event::Start(Tag::CodeBlock(_)) => code = Some(String::new()),
@@ -60,31 +60,89 @@ fn parse(md: &str) -> Shape {
     s
 }
 
-/// The structure the article's blocks describe. Tables of one column (layout tables) are
-/// written as paragraphs, so they have no rows.
+/// The structure the article's blocks describe, as Markdown can state it: tables of one
+/// column (layout tables) are written as paragraphs, so they have no rows; pipe tables give
+/// every row the table's number of columns; a list item deeper than the item before it
+/// allows (its parent item was not kept) sits one level below that item; items of a tight
+/// list have no paragraph of their own.
 fn expected(a: &pith::Article) -> Shape {
     let mut s = Shape::default();
     s.text
         .extend(a.title.chars().filter(|c| !c.is_whitespace()));
-    let mut columns: BTreeMap<u32, usize> = BTreeMap::new();
-    for row in a.blocks.iter().filter_map(|b| b.row.as_ref()) {
-        let n = columns.entry(row.table).or_default();
-        *n = (*n).max(row.cells.len());
+    // Columns holding a kept cell, per run of consecutive rows of one table (a run is
+    // written as one table).
+    let mut columns: Vec<usize> = Vec::with_capacity(a.blocks.len());
+    let mut i = 0;
+    while i < a.blocks.len() {
+        let table = a.blocks[i].row.as_ref().map(|r| r.table);
+        let run = a.blocks[i..]
+            .iter()
+            .take_while(|b| table.is_some() && b.row.as_ref().map(|r| r.table) == table)
+            .count()
+            .max(1);
+        let used: std::collections::BTreeSet<u32> = a.blocks[i..i + run]
+            .iter()
+            .filter_map(|b| b.row.as_ref())
+            .flat_map(|r| r.cells.iter().map(|c| c.column))
+            .collect();
+        columns.extend(std::iter::repeat_n(used.len(), run));
+        i += run;
     }
-    for b in &a.blocks {
+    let (mut depth, mut quote) = (0usize, 0u32);
+    for (b, columns) in a.blocks.iter().zip(&columns) {
+        if b.list.is_none() || b.quote_depth != quote {
+            depth = 0;
+        }
+        quote = b.quote_depth;
         match (b.kind, b.list) {
             (pith::BlockKind::ListItem, Some(item)) if !item.continues_item => {
-                *s.items.entry(item.depth as usize).or_default() += 1;
+                depth = (item.depth as usize).min(depth + 1);
+                *s.items.entry(depth).or_default() += 1;
             }
-            (pith::BlockKind::Code, _) => s.code.push(format!("{}\n", b.text)),
+            (kind, Some(item)) => {
+                depth = depth.min(item.depth as usize);
+                if kind == pith::BlockKind::Code {
+                    s.code.push(format!("{}\n", b.text));
+                }
+            }
+            (pith::BlockKind::Code, None) => s.code.push(format!("{}\n", b.text)),
             _ => {}
         }
-        if let Some(row) = b.row.as_ref().filter(|r| columns.get(&r.table) > Some(&1)) {
-            s.rows.push(row.cells.len());
+        if let Some(row) = &b.row {
+            match *columns {
+                n if n > 1 => s.rows.push(n),
+                // A one-column table is written as paragraphs.
+                _ if b.quote_depth > 0 => {
+                    s.quoted += row
+                        .cells
+                        .iter()
+                        .map(|c| c.text.split("\n\n").count())
+                        .sum::<usize>()
+                }
+                _ => {}
+            }
         }
-        if b.quote_depth > 0
-            && !matches!(b.kind, pith::BlockKind::Code | pith::BlockKind::Heading(_))
-        {
+        // An image that opens a paragraph or heading is written as a paragraph of its own.
+        let leading_image = b.list.is_none()
+            && !b.text.is_empty()
+            && matches!(
+                b.kind,
+                pith::BlockKind::Paragraph | pith::BlockKind::Quote | pith::BlockKind::Heading(_)
+            )
+            && b.spans
+                .first()
+                .is_some_and(|s| s.start == 0 && matches!(s.kind, pith::SpanKind::Image { .. }));
+        if leading_image && b.quote_depth > 0 {
+            s.quoted += 1;
+        }
+        // Outside any list item (a block inside a list whose items were not kept is written
+        // as a plain paragraph).
+        let paragraph = depth == 0
+            && !matches!(
+                b.kind,
+                pith::BlockKind::Code | pith::BlockKind::Heading(_) | pith::BlockKind::TableRow
+            );
+        if b.quote_depth > 0 && paragraph {
             s.quoted += 1;
         }
         let text = match &b.row {
@@ -235,4 +293,75 @@ fn a_list_right_after_another_does_not_merge_with_it() {
         .filter(|e| matches!(e, Event::Start(Tag::List(_))))
         .count();
     assert_eq!(lists, 2, "{md}");
+}
+
+/// The shared benchmark pages (`../shared/datasets/*/html`, or `$PITH_DATASETS`), when present.
+fn dataset_pages() -> Vec<std::path::PathBuf> {
+    let root = std::env::var_os("PITH_DATASETS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/datasets"));
+    let mut pages = Vec::new();
+    for set in ["scrapinghub", "readability"] {
+        if let Ok(entries) = std::fs::read_dir(root.join(set).join("html")) {
+            pages.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+        }
+    }
+    pages.sort();
+    pages
+}
+
+#[test]
+fn benchmark_pages_round_trip_their_structure_and_text() {
+    let pages = dataset_pages();
+    if pages.is_empty() {
+        eprintln!("shared datasets not found; set PITH_DATASETS to check them");
+        return;
+    }
+    let mut failures = Vec::new();
+    for path in &pages {
+        let bytes = std::fs::read(path).expect("page");
+        let a = pith::extract_bytes(&bytes, None).expect("page extracts");
+        let (got, want) = (parse(&a.to_markdown()), expected(&a));
+        if got != want {
+            let mut what = Vec::new();
+            if got.items != want.items {
+                what.push(format!("items {:?} vs {:?}", got.items, want.items));
+            }
+            if got.rows != want.rows {
+                what.push(format!("rows {:?} vs {:?}", got.rows, want.rows));
+            }
+            if got.code != want.code {
+                what.push("code".to_string());
+            }
+            if got.quoted != want.quoted {
+                what.push(format!("quoted {} vs {}", got.quoted, want.quoted));
+            }
+            if got.text != want.text {
+                let at = got
+                    .text
+                    .chars()
+                    .zip(want.text.chars())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                let near = |s: &str| {
+                    s.chars()
+                        .skip(at.saturating_sub(30))
+                        .take(60)
+                        .collect::<String>()
+                };
+                what.push(format!(
+                    "text at {at}: {:?} vs {:?}",
+                    near(&got.text),
+                    near(&want.text)
+                ));
+            }
+            failures.push(format!("{}: {}", path.display(), what.join("; ")));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} pages differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -2,7 +2,9 @@
 //! blocks, never copied from the page, so only the allow-listed tags and attributes can
 //! appear; every text and attribute value is escaped.
 
-use super::{Piece, layout_paragraphs, leading_images_apart, pieces, table_run};
+use super::{
+    Piece, cell_in, layout_paragraphs, leading_images_apart, pieces, table_run, used_columns,
+};
 use crate::article::{Block, BlockKind, ListItem, Span, SpanKind};
 use std::fmt::Write as _;
 
@@ -227,13 +229,8 @@ impl Html {
     }
 
     fn table(&mut self, rows: &[Block]) {
-        let columns = rows
-            .iter()
-            .filter_map(|b| b.row.as_ref())
-            .map(|r| r.cells.len())
-            .max()
-            .unwrap_or(0);
-        if columns <= 1 {
+        let columns = used_columns(rows);
+        if columns.len() <= 1 {
             for (text, spans) in rows.iter().flat_map(layout_paragraphs) {
                 self.out.push_str("<p>");
                 html_inline(&mut self.out, text, &spans, true);
@@ -254,10 +251,17 @@ impl Html {
                 self.out.push_str("<tbody>\n");
             }
             self.out.push_str("<tr>");
-            for cell in b.row.as_ref().map_or(&[][..], |r| r.cells.as_slice()) {
-                let tag = if cell.header { "th" } else { "td" };
+            for c in &columns {
+                let cell = cell_in(b, *c);
+                let tag = if cell.is_some_and(|c| c.header) {
+                    "th"
+                } else {
+                    "td"
+                };
                 let _ = write!(self.out, "<{tag}>");
-                html_inline(&mut self.out, &cell.text, &cell.spans, true);
+                if let Some(cell) = cell {
+                    html_inline(&mut self.out, &cell.text, &cell.spans, true);
+                }
                 let _ = write!(self.out, "</{tag}>");
             }
             self.out.push_str("</tr>\n");

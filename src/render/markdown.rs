@@ -4,7 +4,9 @@
 //! fenced code with a fence longer than any backtick run inside (§4.5), code spans (§6.1),
 //! link destinations in `<…>` when needed (§6.3); tables follow GitHub's pipe-table extension.
 
-use super::{Piece, layout_paragraphs, leading_images_apart, pieces, table_run};
+use super::{
+    Piece, cell_in, layout_paragraphs, leading_images_apart, pieces, table_run, used_columns,
+};
 use crate::article::{Block, BlockKind, ListItem, Span, SpanKind};
 
 /// How inline text is written in the current Markdown context.
@@ -21,6 +23,8 @@ enum InlineMode {
 /// Writes `text` with its spans as Markdown inline content. `prefix` starts every line after
 /// a hard break (quote markers and list indentation).
 fn md_inline(out: &mut String, text: &str, spans: &[Span], prefix: &str, mode: InlineMode) {
+    let spans = delimitable(text, spans);
+    let spans = spans.as_slice();
     let mut line_start = true;
     let mut code: Option<String> = None;
     let mut link_depth = 0u32;
@@ -95,6 +99,59 @@ fn md_inline(out: &mut String, text: &str, spans: &[Span], prefix: &str, mode: I
     if let Some(raw) = code {
         code_span(out, &raw);
     }
+}
+
+/// The spans Markdown can delimit. Neighbouring spans of one kind (`<b>Game D</b><b>ay</b>`)
+/// are merged, because `**Game D****ay**` does not parse back; emphasis whose `*` would not be
+/// left- or right-flanking (CommonMark §6.2: `**"**The`, `Station*,”*went`) is dropped, its
+/// text kept, because its asterisks would show as text.
+fn delimitable(text: &str, spans: &[Span]) -> Vec<Span> {
+    let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        let same = |m: &Span| m.kind == s.kind && m.end == s.start;
+        let joinable = matches!(
+            s.kind,
+            SpanKind::Emphasis | SpanKind::Strong | SpanKind::Code
+        );
+        if let Some(m) = merged.iter_mut().rev().find(|m| joinable && same(m)) {
+            m.end = s.end;
+            continue;
+        }
+        merged.push(s.clone());
+    }
+    let starts_at = |at: usize, me: &Span| merged.iter().any(|o| o != me && o.start == at);
+    let ends_at = |at: usize, me: &Span| {
+        merged
+            .iter()
+            .any(|o| o != me && o.end == at && o.start < at)
+    };
+    merged
+        .iter()
+        .filter(|s| {
+            if !matches!(s.kind, SpanKind::Emphasis | SpanKind::Strong) {
+                return true;
+            }
+            let before = text.get(..s.start).and_then(|t| t.chars().next_back());
+            let first = text.get(s.start..).and_then(|t| t.chars().next());
+            let last = text.get(..s.end).and_then(|t| t.chars().next_back());
+            let after = text.get(s.end..).and_then(|t| t.chars().next());
+            // Another span's bracket or delimiter next to ours counts as punctuation.
+            let first_punct = starts_at(s.start, s) || first.is_none_or(is_punctuation);
+            let last_punct = ends_at(s.end, s) || last.is_none_or(is_punctuation);
+            let opens =
+                !first_punct || before.is_none_or(|c| c.is_whitespace() || is_punctuation(c));
+            let closes =
+                !last_punct || after.is_none_or(|c| c.is_whitespace() || is_punctuation(c));
+            opens && closes
+        })
+        .cloned()
+        .collect()
+}
+
+/// CommonMark's punctuation: Unicode P and S categories, approximated as "not a letter,
+/// digit or space".
+fn is_punctuation(c: char) -> bool {
+    !c.is_alphanumeric() && !c.is_whitespace()
 }
 
 /// Escapes Markdown punctuation in text (CommonMark §2.4: any ASCII punctuation may be
@@ -255,8 +312,13 @@ impl Markdown {
         }
         let (first, rest) = match b.list {
             Some(item) if b.kind == BlockKind::ListItem && !item.continues_item => {
+                let depth_before = self.levels.len();
                 let (marker, indent, col) = self.item(item);
-                let tight = self.last_was_item && b.quote_depth == self.last_quote;
+                // A numbered list starting at another number than 1 cannot interrupt the
+                // parent item's paragraph (CommonMark §5.2): it needs a blank line first.
+                let interrupts =
+                    self.levels.len() > depth_before && item.ordered && item.number != 1;
+                let tight = self.last_was_item && b.quote_depth == self.last_quote && !interrupts;
                 self.separate(b.quote_depth, tight);
                 self.last_was_item = true;
                 let first = format!("{quote}{}{marker} ", " ".repeat(indent));
@@ -346,13 +408,8 @@ impl Markdown {
         self.levels.clear();
         let quote_depth = rows.first().map_or(0, |b| b.quote_depth);
         let quote = "> ".repeat(quote_depth as usize);
-        let columns = rows
-            .iter()
-            .filter_map(|b| b.row.as_ref())
-            .map(|r| r.cells.len())
-            .max()
-            .unwrap_or(0);
-        if columns <= 1 {
+        let columns = used_columns(rows);
+        if columns.len() <= 1 {
             for (text, spans) in rows.iter().flat_map(layout_paragraphs) {
                 self.separate(quote_depth, false);
                 self.out.push_str(&quote);
@@ -364,15 +421,14 @@ impl Markdown {
         self.separate(quote_depth, false);
         self.last_was_item = false;
         for (i, b) in rows.iter().enumerate() {
-            let cells = b.row.as_ref().map_or(&[][..], |r| r.cells.as_slice());
             if i > 0 {
                 self.out.push('\n');
             }
             self.out.push_str(&quote);
             self.out.push('|');
-            for c in 0..columns {
+            for c in &columns {
                 self.out.push(' ');
-                if let Some(cell) = cells.get(c) {
+                if let Some(cell) = cell_in(b, *c) {
                     md_inline(&mut self.out, &cell.text, &cell.spans, "", InlineMode::Cell);
                 }
                 self.out.push_str(" |");
@@ -381,7 +437,7 @@ impl Markdown {
                 self.out.push('\n');
                 self.out.push_str(&quote);
                 self.out.push('|');
-                for _ in 0..columns {
+                for _ in &columns {
                     self.out.push_str(" --- |");
                 }
             }
