@@ -929,6 +929,12 @@ pub(crate) const BYLINE_CLASS_WORDS: &[&str] =
 /// a path ("Site » Section » Headline").
 pub(crate) const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
 
+/// Separators between the headline and the site name in `<title>`, as the headline hint for
+/// the context stage cuts them (the first metadata stage's list, kept so that the text
+/// output does not move): the shorter side of the last one is dropped.
+pub(crate) const HEADLINE_SEPARATORS: &[&str] =
+    &[" | ", " - ", " – ", " — ", " :: ", " · ", " / ", " » "];
+
 /// The hierarchical subset of [`TITLE_SEPARATORS`].
 pub(crate) const TITLE_HIERARCHY_SEPARATORS: &[char] = &['\\', '/', '>', '»'];
 

@@ -555,7 +555,8 @@ fn unescape(s: &str) -> String {
     while let Some(pos) = rest.find('&') {
         out.push_str(rest.get(..pos).unwrap_or(""));
         let tail = rest.get(pos..).unwrap_or("");
-        let end = tail.find(';').filter(|e| *e <= 10);
+        // The longest reference is `&#x10FFFF;`: a `;` further away ends something else.
+        let end = tail.find(';').filter(|e| *e <= "&#x10FFFF".len());
         let entity = end.and_then(|e| tail.get(1..e));
         let decoded = entity.and_then(|e| match e {
             "quot" => Some('"'),

@@ -272,7 +272,7 @@ fn layout_paragraphs(b: &Block) -> Vec<(&str, Vec<Span>)> {
                 })
                 .collect();
             out.push((part, spans));
-            at = end + 2;
+            at = end + "\n\n".len();
         }
     }
     out

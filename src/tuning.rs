@@ -197,6 +197,11 @@ pub(crate) const FINGERPRINT_SHINGLE_WORDS: usize = 3;
 /// not a name. Lower misses "By A, B and C, Staff Writers" lines; higher takes bios.
 pub(crate) const BYLINE_MAX_CHARS: usize = 100;
 
+/// Years a `/YYYY/MM/DD/` URL path segment may name to be read as the publication date. The
+/// web's news archives start in the 1990s; later than 2100 is an ID, not a year. Wider
+/// ranges read more product and ticket numbers as dates.
+pub(crate) const URL_DATE_YEARS: std::ops::RangeInclusive<u32> = 1990..=2100;
+
 /// Most tags kept in `Metadata::tags`. Pages that stuff hundreds of SEO keywords into
 /// `<meta name=keywords>` would otherwise bloat every record; 64 is far above the 5–20 tags
 /// real articles carry.

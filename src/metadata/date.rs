@@ -2,6 +2,7 @@
 //! forms read).
 
 use crate::lexicon;
+use crate::tuning;
 use url::Url;
 
 /// A date in ISO 8601 form when its form is known (see the module doc), else as found.
@@ -146,8 +147,10 @@ pub(super) fn url_date(url: &str) -> Option<String> {
         let [y, m, d] = w else { return None };
         let ok = y.len() == 4 && m.len() == 2 && d.len() == 2;
         let (y, m, d): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-        (ok && (1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
-            .then(|| format!("{y:04}-{m:02}-{d:02}"))
+        (ok && tuning::URL_DATE_YEARS.contains(&y)
+            && (1..=12).contains(&m)
+            && (1..=31).contains(&d))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
     })
 }
 

@@ -6,10 +6,6 @@ use crate::lexicon;
 use crate::tuning;
 use serde_json::Value;
 
-/// Title separators between the headline and the site name in `<title>`, for the headline
-/// hint given to the context stage.
-const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " / ", " » "];
-
 pub(super) fn title(f: &Found, ld: Option<&serde_json::Map<String, Value>>) -> Option<String> {
     let from_ld = ld.and_then(|o| {
         let (name, headline) = (str_field(o, "name"), str_field(o, "headline"));
@@ -235,7 +231,7 @@ pub(super) fn headline(f: &Found) -> Option<String> {
 /// Removes a site-name part from a title: the part equal to the site name, else the
 /// shorter side of the last separator when the longer side keeps at least three words.
 pub(crate) fn strip_site_name(title: &str, site: Option<&str>) -> String {
-    for sep in TITLE_SEPARATORS {
+    for sep in lexicon::HEADLINE_SEPARATORS {
         let Some(pos) = title.rfind(sep) else {
             continue;
         };

@@ -316,8 +316,12 @@ fn code_language(el: &scraper::node::Element) -> Option<Box<str>> {
 /// The address of an image: the first usable [`lexicon::IMAGE_SOURCE_ATTRS`] value (not empty,
 /// not a `data:` placeholder), else the first URL of a `srcset`.
 fn image_source(el: &scraper::node::Element) -> Option<&str> {
-    let usable =
-        |v: &&str| !v.is_empty() && !v.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:"));
+    let usable = |v: &&str| {
+        !v.is_empty()
+            && !v
+                .get(.."data:".len())
+                .is_some_and(|p| p.eq_ignore_ascii_case("data:"))
+    };
     lexicon::IMAGE_SOURCE_ATTRS
         .iter()
         .filter_map(|a| dom::attr(el, a).map(str::trim))
