@@ -304,6 +304,13 @@ fn style_hides(style: &str) -> bool {
     lexicon::HIDDEN_STYLES.iter().any(|s| compact.contains(s))
 }
 
+/// An attribute's value by (lower-case) local name. scraper's `Element::attr` builds an
+/// interned name for every call, which costs more than scanning the few attributes an
+/// element has; the metadata walk asks every element for several attributes.
+pub(crate) fn attr<'a>(element: &'a Element, name: &str) -> Option<&'a str> {
+    element.attrs().find(|(n, _)| *n == name).map(|(_, v)| v)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

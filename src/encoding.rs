@@ -29,6 +29,11 @@ use std::borrow::Cow;
 
 /// How the charset of a page was determined.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum CharsetSource {
     /// A byte order mark.
@@ -45,6 +50,7 @@ pub enum CharsetSource {
 
 /// The character encoding a page was decoded with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Charset {
     /// WHATWG name of the encoding (`UTF-8`, `windows-1252`, `Shift_JIS`…).

@@ -17,6 +17,7 @@ use crate::dom::{self, Limits, ParseReport};
 use crate::encoding;
 use crate::error::Error;
 use crate::features::{self, Features, PageFeatures};
+use crate::fingerprint;
 use crate::metadata;
 use crate::options::{Focus, Options};
 use crate::render;
@@ -48,6 +49,8 @@ pub(crate) struct Analysis {
     pub(crate) context_free: Vec<Decision>,
     pub(crate) revised: Revised,
     pub(crate) metadata: Metadata,
+    /// The URL links and images resolve against (`<base href>`, else `Options::base_url`).
+    pub(crate) base: Option<url::Url>,
     pub(crate) parse: ParseReport,
     /// The relaxed retry's result was kept.
     pub(crate) retried: bool,
@@ -130,12 +133,16 @@ impl Extractor {
         // 1. parse and prune
         let (doc, parse) = dom::parse(html, limits);
         // side stage: metadata
-        let metadata = metadata::collect(&doc);
+        let metadata::Collected {
+            metadata,
+            headline,
+            base,
+        } = metadata::collect(&doc, self.options.base_url.as_deref());
         // 2. segment
         let seg = segment::blocks(&doc);
         drop(doc);
         let page_context = PageContext {
-            title: metadata.title.as_deref(),
+            title: headline.as_deref(),
             include_captions: self.options.include_captions,
         };
         // 3–5. features, classify, context
@@ -148,6 +155,7 @@ impl Extractor {
             context_free,
             revised,
             metadata: Metadata::default(),
+            base,
             parse,
             retried: false,
         };
@@ -172,7 +180,7 @@ impl Extractor {
 
     /// Stage 6 and the article.
     fn build(&self, a: Analysis) -> Article {
-        let mut blocks = render::blocks(&a.seg, &a.revised.decisions);
+        let mut blocks = render::blocks(&a.seg, &a.revised.decisions, a.base.as_ref());
         let mut text = render::text(&blocks);
         if text.chars().count() < self.options.min_article_chars {
             blocks.clear();
@@ -184,6 +192,7 @@ impl Extractor {
         }
         Article {
             title: metadata.title.clone().unwrap_or_default(),
+            fingerprint: fingerprint::simhash(&text),
             text,
             blocks,
             metadata,

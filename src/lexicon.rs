@@ -1073,6 +1073,336 @@ pub(crate) const DATE_LABELS: &[&str] = &[
     "–",
 ];
 
+// ---- Structure kept for the Markdown, HTML and JSON outputs ----
+
+/// An inline element whose meaning the structured outputs keep as a mark over block text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum InlineTag {
+    /// `a` with an `href`.
+    Link,
+    /// Stress or alternate voice, rendered in italics.
+    Emphasis,
+    /// Strong importance, rendered in bold.
+    Strong,
+    /// Computer code, keyboard input, sample output.
+    Code,
+}
+
+/// The inline tag a (lower-case) element name stands for.
+///
+/// Source: HTML Living Standard §4.5 "text-level semantics". `i`/`b` are kept as emphasis and
+/// strong because that is how every browser renders them and what a reader expects to see in
+/// Markdown; `u`, `s`, `mark`, `small`, `sub`, `sup` have no CommonMark form and are dropped
+/// (their text stays). Adding a tag here adds Markdown punctuation around its text.
+pub(crate) fn inline_tag(name: &str) -> Option<InlineTag> {
+    match name {
+        "a" => Some(InlineTag::Link),
+        "em" | "i" | "cite" | "dfn" => Some(InlineTag::Emphasis),
+        "strong" | "b" => Some(InlineTag::Strong),
+        "code" | "kbd" | "samp" | "tt" => Some(InlineTag::Code),
+        _ => None,
+    }
+}
+
+/// The part an element plays in the block structure the outputs rebuild (lists, quotes,
+/// tables).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum StructureTag {
+    /// A list container; `ordered` for `ol`.
+    List {
+        /// Items are numbered.
+        ordered: bool,
+    },
+    /// A list item (`li`, `dt`, `dd`).
+    Item,
+    /// `blockquote`.
+    Quote,
+    /// `table`.
+    Table,
+    /// `thead`: its rows are header rows.
+    Head,
+    /// `tr`.
+    Row,
+    /// `td` or `th` (`header`).
+    Cell {
+        /// A header cell (`th`).
+        header: bool,
+    },
+}
+
+/// Structure role of a (lower-case) element name. Source: HTML Living Standard §4.4
+/// (grouping content) and §4.9 (tabular data). `menu` is a list by the spec; `dl` is treated
+/// as an unordered list of its terms and definitions because CommonMark has no definition
+/// lists.
+pub(crate) fn structure_tag(name: &str) -> Option<StructureTag> {
+    match name {
+        "ul" | "menu" | "dl" => Some(StructureTag::List { ordered: false }),
+        "ol" => Some(StructureTag::List { ordered: true }),
+        "li" | "dt" | "dd" => Some(StructureTag::Item),
+        "blockquote" => Some(StructureTag::Quote),
+        "table" => Some(StructureTag::Table),
+        "thead" => Some(StructureTag::Head),
+        "tr" => Some(StructureTag::Row),
+        "td" => Some(StructureTag::Cell { header: false }),
+        "th" => Some(StructureTag::Cell { header: true }),
+        _ => None,
+    }
+}
+
+/// Attributes of `img` that may hold the picture's address, in the order they are tried.
+///
+/// `src` first; lazy-loading scripts leave a placeholder there (often a `data:` GIF) and the
+/// real address in one of the `data-*` attributes, which are the names used by the common
+/// lazy-load libraries (lazysizes, lozad, jQuery Lazy, WordPress). Readability.js
+/// `_fixLazyImages` reads the same family. A name added here is only read when every earlier
+/// one is missing or unusable.
+pub(crate) const IMAGE_SOURCE_ATTRS: &[&str] = &[
+    "src",
+    "data-src",
+    "data-original",
+    "data-lazy-src",
+    "data-url",
+    "data-hi-res-src",
+];
+
+/// Attributes of `img` holding a `srcset` candidate list, tried after
+/// [`IMAGE_SOURCE_ATTRS`]; the first candidate's URL is used.
+pub(crate) const IMAGE_SRCSET_ATTRS: &[&str] = &["srcset", "data-srcset"];
+
+/// Class prefixes that name the language of a code block (`<pre><code class="language-rust">`).
+/// Source: HTML Living Standard §4.5.15 (the `code` element: "language-" is the recommended
+/// way to say which language), and the `lang-` prefix of Prettify/highlight.js. Bare class
+/// names (`class="javascript"`) are not read: too many are layout classes.
+pub(crate) const CODE_LANGUAGE_PREFIXES: &[&str] = &["language-", "lang-"];
+
+/// URL schemes a link may keep in the Markdown and HTML outputs; any other scheme
+/// (`javascript:`, `data:`, `vbscript:`, `file:`) drops the link and keeps its text.
+/// Relative links (no scheme) are kept. Source: ammonia's default `url_schemes`, narrowed to
+/// what an article links to. Adding a scheme widens what a hostile page can smuggle into a
+/// reader's page.
+pub(crate) const LINK_SCHEMES: &[&str] = &["http", "https", "mailto", "ftp", "tel"];
+
+/// URL schemes an image may keep. `data:` is refused: on real pages it is almost always a
+/// lazy-load placeholder, and it is the usual carrier of hostile SVG.
+pub(crate) const IMAGE_SCHEMES: &[&str] = &["http", "https"];
+
+// ---- Metadata sources (`metadata.rs`). Each list is in precedence order: the first key
+// with a value wins. Keys are `<meta>` `property`/`name` values lower-cased, with white space
+// removed and `.` turned into `:` (so `DC.title` is `dc:title`), as Readability.js
+// `_getArticleMetadata` normalises them. Sources: Open Graph protocol (ogp.me), Twitter
+// cards, Dublin Core (DCMI terms), Parse.ly and Weibo meta tags as read by Readability.js,
+// and trafilatura's `metadata.py` lists. Adding a key can only fill a field that was empty
+// or, if placed earlier, override a key that is more reliable.
+
+/// Headline keys. Readability.js's order (Dublin Core first: sites that bother with it
+/// keep it exact; `og:title` often carries a site suffix).
+pub(crate) const META_TITLE: &[&str] = &[
+    "dc:title",
+    "dcterm:title",
+    "dcterms:title",
+    "og:title",
+    "weibo:article:title",
+    "weibo:webpage:title",
+    "title",
+    "twitter:title",
+    "parsely-title",
+];
+
+/// Author keys. `article:author` is often a profile URL, which is not a name; those values
+/// are skipped.
+pub(crate) const META_AUTHOR: &[&str] = &[
+    "dc:creator",
+    "dcterm:creator",
+    "dcterms:creator",
+    "author",
+    "parsely-author",
+    "article:author",
+    "sailthru:author",
+];
+
+/// Publication date keys.
+pub(crate) const META_PUBLISHED: &[&str] = &[
+    "article:published_time",
+    "parsely-pub-date",
+    "og:published_time",
+    "article:published",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "pubdate",
+    "dc:date:issued",
+    "dcterms:issued",
+    "dcterms:created",
+    "dc:date",
+    "dcterm:date",
+    "dcterms:date",
+    "sailthru:date",
+    "date",
+];
+
+/// Modification date keys.
+pub(crate) const META_MODIFIED: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms:modified",
+    "dc:date:modified",
+    "last-modified",
+];
+
+/// Site name keys.
+pub(crate) const META_SITE_NAME: &[&str] = &["og:site_name", "application-name"];
+
+/// Description keys (Readability.js's order).
+pub(crate) const META_DESCRIPTION: &[&str] = &[
+    "dc:description",
+    "dcterm:description",
+    "dcterms:description",
+    "og:description",
+    "weibo:article:description",
+    "weibo:webpage:description",
+    "description",
+    "twitter:description",
+];
+
+/// Main image keys.
+pub(crate) const META_IMAGE: &[&str] = &[
+    "og:image",
+    "og:image:url",
+    "og:image:secure_url",
+    "twitter:image",
+    "twitter:image:src",
+];
+
+/// Page address keys, after `<link rel=canonical>`.
+pub(crate) const META_URL: &[&str] = &["og:url", "twitter:url"];
+
+/// Language keys, after `<html lang>` (`http-equiv=content-language` is read as a key too).
+pub(crate) const META_LANGUAGE: &[&str] = &[
+    "content-language",
+    "language",
+    "dc:language",
+    "dcterms:language",
+];
+
+/// Tag, keyword and section keys; every value of every key is kept.
+pub(crate) const META_TAGS: &[&str] = &[
+    "article:tag",
+    "article:section",
+    "keywords",
+    "news_keywords",
+    "parsely-tags",
+];
+
+/// schema.org `@type`s whose JSON-LD describes the article itself. Source: Readability.js
+/// `REGEXPS.jsonLdArticleTypes` (schema.org's Article subtypes plus postings). Other objects
+/// in the same JSON-LD (`Organization`, `BreadcrumbList`, `WebSite`) must not lend the
+/// article their names.
+pub(crate) const JSON_LD_ARTICLE_TYPES: &[&str] = &[
+    "Article",
+    "AdvertiserContentArticle",
+    "NewsArticle",
+    "AnalysisNewsArticle",
+    "AskPublicNewsArticle",
+    "BackgroundNewsArticle",
+    "OpinionNewsArticle",
+    "ReportageNewsArticle",
+    "ReviewNewsArticle",
+    "Report",
+    "SatiricalArticle",
+    "ScholarlyArticle",
+    "MedicalScholarlyArticle",
+    "SocialMediaPosting",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "DiscussionForumPosting",
+    "TechArticle",
+    "APIReference",
+];
+
+/// Class/id words that mark an element holding the author's name, when no markup states
+/// it. Source: Readability.js `REGEXPS.byline` (`byline|author|dateline|writtenby|p-author`),
+/// matched anywhere in `class` + `id`. Broader words (`meta`, `info`) would catch date and
+/// category lines.
+pub(crate) const BYLINE_CLASS_WORDS: &[&str] =
+    &["byline", "author", "dateline", "writtenby", "p-author"];
+
+/// Separators between a headline and a site name in `<title>`. Source: Readability.js
+/// `_getArticleTitle` (`| - – — \ / > »`); the hierarchical ones (`\ / > »`) say the title is
+/// a path ("Site » Section » Headline").
+pub(crate) const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
+
+/// Separators between the headline and the site name in `<title>`, as the headline hint for
+/// the context stage cuts them (the first metadata stage's list, kept so that the text
+/// output does not move): the shorter side of the last one is dropped.
+pub(crate) const HEADLINE_SEPARATORS: &[&str] =
+    &[" | ", " - ", " – ", " — ", " :: ", " · ", " / ", " » "];
+
+/// The hierarchical subset of [`TITLE_SEPARATORS`].
+pub(crate) const TITLE_HIERARCHY_SEPARATORS: &[char] = &['\\', '/', '>', '»'];
+
+/// English month names and their numbers, for dates written out ("March 5, 2024"). Three-
+/// letter prefixes match the abbreviations (`Sept` is matched by `sep`).
+pub(crate) const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// Class/id fragments of boxes that Readability.js removes before it looks for a byline in
+/// the page text (`REGEXPS.unlikelyCandidates`); a byline candidate inside one is not taken
+/// (a "Sign in" box with `id=authorization` in the header, an author list in the sidebar).
+/// Matched as substrings of the lower-cased class and id, as Readability does.
+pub(crate) const UNLIKELY_BOX_WORDS: &[&str] = &[
+    "-ad-",
+    "ai2html",
+    "banner",
+    "breadcrumbs",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "yom-remote",
+];
+
+/// Class/id fragments that keep a box matching [`UNLIKELY_BOX_WORDS`] (Readability.js
+/// `REGEXPS.okMaybeItsACandidate`): `article-header`, `main-sidebar-content`.
+pub(crate) const MAYBE_BOX_WORDS: &[&str] = &[
+    "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
+];
+
+/// ARIA roles of boxes removed with [`UNLIKELY_BOX_WORDS`] (Readability.js
+/// `UNLIKELY_ROLES`).
+pub(crate) const UNLIKELY_BOX_ROLES: &[&str] = &[
+    "menu",
+    "menubar",
+    "complementary",
+    "navigation",
+    "alert",
+    "alertdialog",
+    "dialog",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -61,6 +61,7 @@ mod error;
 mod explain;
 mod extractor;
 mod features;
+mod fingerprint;
 mod lexicon;
 mod metadata;
 mod options;
@@ -68,7 +69,7 @@ mod render;
 mod segment;
 mod tuning;
 
-pub use article::{Article, Block, BlockKind, Metadata};
+pub use article::{Article, Block, BlockKind, Cell, ListItem, Metadata, Span, SpanKind, TableRow};
 pub use encoding::{Charset, CharsetSource};
 pub use error::Error;
 pub use explain::{ExplainedBlock, Explanation};

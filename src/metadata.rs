@@ -1,196 +1,674 @@
 //! Side stage — metadata.
 //!
-//! Input: the parsed [`Document`]. Output: [`Metadata`].
+//! Input: the parsed [`Document`] and the page's address if known. Output: [`Metadata`],
+//! the headline hint the context stage uses to drop the headline from the text, and the base
+//! URL links are resolved against.
 //!
-//! Decides the title, byline, dates, language, site name, description and canonical URL
-//! from the page's markup, in this precedence (first found wins):
+//! Decides the title, byline, dates, language, site name, description, canonical URL, main
+//! image and tags from the page's markup, in this precedence (first found wins; "meta" is a
+//! `<meta property|name|itemprop|http-equiv>` key from the lists in `lexicon.rs`, in their
+//! order; JSON-LD is the first object whose `@type` is an article type, looked for in arrays
+//! and `@graph`):
 //!
 //! | field | sources, in order |
 //! |---|---|
-//! | title | an `h1` that the `<title>`/`og:title` contains; `og:title`; `twitter:title`; `<title>` minus a site-name part; the first `h1` |
-//! | byline | `meta[name=author]`, `article:author`, `meta[property=author]` |
-//! | published | `article:published_time`, `meta[name=date]`, `meta[itemprop=datePublished]`, `<time datetime>` |
-//! | language | `<html lang>`, `meta[http-equiv=content-language]`, `og:locale` |
-//! | site name | `og:site_name`, `application-name` |
-//! | description | `og:description`, `meta[name=description]`, `twitter:description` |
-//! | url | `link[rel=canonical]`, `og:url` |
+//! | title | JSON-LD `headline`/`name`; meta `dc:title`, `og:title`, `title`, `twitter:title`, `parsely-title`; `<title>` cut at its site-name separator (Readability.js rules); the only `h1`. A prefix or suffix equal to the site name is removed |
+//! | byline | JSON-LD `author` (names joined by `, `); meta `dc:creator`, `author`, `parsely-author`, `article:author` (unless a URL); the first visible element with `rel=author`, `itemprop~=author` or a byline class/id, ≤ 100 characters (its `itemprop=name` child if any) |
+//! | published | JSON-LD `datePublished`; meta `article:published_time`, `parsely-pub-date`, `datePublished`, `pubdate`, `dc:date`, `date`…; microdata `datePublished`; `<time pubdate>`, else the first `<time datetime>`; a `/YYYY/MM/DD/` date in the canonical URL |
+//! | modified | JSON-LD `dateModified`; meta `article:modified_time`, `og:updated_time`, `dateModified`…; microdata `dateModified` |
+//! | language | `<html lang>`; meta `content-language`, `language`, `dc:language`; `og:locale`; JSON-LD `inLanguage`; else the stop-list language of the text (set by the extractor) |
+//! | site name | JSON-LD `publisher.name`; meta `og:site_name`, `application-name` |
+//! | description | JSON-LD `description`; meta `dc:description`, `og:description`, `description`, `twitter:description` |
+//! | url | `<link rel=canonical>`; meta `og:url`, `twitter:url`; JSON-LD `url`, `mainEntityOfPage` |
+//! | image | meta `og:image`, `twitter:image`; JSON-LD `image`; `<link rel=image_src>` |
+//! | tags | meta `article:tag`, `article:section`, `keywords`, `news_keywords`, `parsely-tags`; JSON-LD `keywords`, `articleSection`; microdata `keywords`; `<a rel=tag>` texts — all of them, in that order, without duplicates |
 //!
-//! One iterative walk over the elements. Sources: Open Graph protocol, Twitter cards,
-//! HTML `meta` name registry, Readability.js `_getArticleMetadata` and `_getArticleTitle`.
+//! Dates come out as ISO 8601 (`2024-03-01`, `2024-03-01T10:00:00+01:00`) when their form is
+//! one of ISO 8601 / RFC 3339 (with a space or `T`, any offset form), RFC 2822
+//! (`Fri, 01 Mar 2024 10:00:00 +0000`) or an English written date (`March 1, 2024`,
+//! `1 March 2024`); otherwise as found. URLs are resolved against the base URL: the first
+//! `<base href>` (itself resolved against the page address), else the page address
+//! ([`Options::base_url`](crate::Options::base_url)).
+//!
+//! One iterative walk over the tree (no recursion); text that a field needs (`<title>`,
+//! headings, JSON-LD, byline candidates) is captured on the way. JSON-LD is read with
+//! serde_json; invalid JSON-LD is ignored.
+//!
+//! Sources: Open Graph protocol, Twitter cards, Dublin Core, schema.org, HTML `meta` name
+//! registry, Readability.js `_getJSONLD`, `_getArticleMetadata`, `_getArticleTitle` and
+//! `_isValidByline`, trafilatura `metadata.py`.
 
 use crate::article::Metadata;
-use crate::dom::Document;
+use crate::dom::{self, Document};
+use crate::lexicon::{self, TagRole};
+use crate::render;
+use crate::tuning;
+use ego_tree::iter::Edge;
+use once_cell::sync::Lazy;
+use regex::Regex;
 use scraper::Node;
+use serde_json::Value;
+use std::collections::HashMap;
+use url::Url;
 
-/// Title separators between the headline and the site name in `<title>`.
-const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " / ", " » "];
+mod date;
+mod json_ld;
+mod title;
+
+use date::{iso_date, url_date};
+use json_ld::{json_ld_article, names_of, str_field, url_of};
+use title::{headline, title};
+
+/// What the metadata stage hands on.
+pub(crate) struct Collected {
+    /// The public metadata.
+    pub(crate) metadata: Metadata,
+    /// The headline as the context stage expects it (an `h1` the page title contains, else
+    /// the page title without site name), kept apart from `metadata.title` so that the text
+    /// output does not depend on the title rules.
+    pub(crate) headline: Option<String>,
+    /// The URL relative links resolve against.
+    pub(crate) base: Option<Url>,
+}
+
+/// What text a capture collects.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Capture {
+    Title,
+    H1,
+    H2,
+    JsonLd,
+    /// An element marked as holding the byline.
+    Byline,
+    /// An `itemprop=name` inside the byline candidate being captured.
+    BylineName,
+    /// Microdata `itemprop` text without a `content`/`datetime` attribute.
+    ItemProp(ItemProp),
+    RelTag,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ItemProp {
+    Author,
+    Published,
+    Modified,
+}
+
+struct Open {
+    node: ego_tree::NodeId,
+    what: Capture,
+    text: String,
+    /// Byline candidates: the order they opened in, and the `itemprop=name` text inside.
+    seq: usize,
+    name: Option<String>,
+}
 
 #[derive(Default)]
 struct Found {
-    og_title: Option<String>,
-    twitter_title: Option<String>,
+    /// Meta values by normalised key, in page order.
+    meta: HashMap<String, Vec<String>>,
     html_title: Option<String>,
     h1: Vec<String>,
-    author: Option<String>,
-    published: Option<String>,
-    time_datetime: Option<String>,
+    h2: Vec<String>,
+    json_ld: Vec<Value>,
     html_lang: Option<String>,
-    content_language: Option<String>,
-    og_locale: Option<String>,
-    site_name: Option<String>,
-    description: Option<String>,
     canonical: Option<String>,
-    og_url: Option<String>,
+    base_href: Option<String>,
+    link_image: Option<String>,
+    time_pubdate: Option<String>,
+    time_first: Option<String>,
+    item_author: Option<String>,
+    item_published: Option<String>,
+    item_modified: Option<String>,
+    item_keywords: Vec<String>,
+    /// A meta tag has named the author, so the page text is not searched for a byline.
+    meta_author: bool,
+    /// The earliest-opened valid byline candidate: its opening order and text.
+    dom_byline: Option<(usize, String)>,
+    rel_tags: Vec<String>,
+}
+
+/// Reads the page's metadata (see the module doc).
+pub(crate) fn collect(doc: &Document, page_url: Option<&str>) -> Collected {
+    let f = walk(doc);
+    let page = page_url.and_then(|u| Url::parse(u.trim()).ok());
+    let base = match (&f.base_href, &page) {
+        (Some(href), Some(page)) => page.join(href).ok().or_else(|| Some(page.clone())),
+        (Some(href), None) => Url::parse(href).ok(),
+        (None, page) => page.clone(),
+    };
+    let ld = json_ld_article(&f.json_ld);
+    let metadata = Metadata {
+        title: title(&f, ld),
+        byline: byline(&f, ld),
+        published: published(&f, ld),
+        modified: ld
+            .and_then(|o| str_field(o, "dateModified"))
+            .or_else(|| meta_first(&f, lexicon::META_MODIFIED))
+            .or_else(|| f.item_modified.clone())
+            .map(|d| iso_date(&d)),
+        language: f
+            .html_lang
+            .clone()
+            .or_else(|| meta_first(&f, lexicon::META_LANGUAGE))
+            .or_else(|| meta_first(&f, &["og:locale"]).map(|l| l.replace('_', "-")))
+            .or_else(|| ld.and_then(|o| str_field(o, "inLanguage"))),
+        site_name: site_name(&f, ld),
+        description: ld
+            .and_then(|o| str_field(o, "description"))
+            .or_else(|| meta_first(&f, lexicon::META_DESCRIPTION)),
+        url: f
+            .canonical
+            .clone()
+            .or_else(|| meta_first(&f, lexicon::META_URL))
+            .or_else(|| ld.and_then(|o| str_field(o, "url")))
+            .or_else(|| ld.and_then(|o| o.get("mainEntityOfPage")).and_then(url_of))
+            .and_then(|u| render::resolve(&u, base.as_ref(), lexicon::LINK_SCHEMES)),
+        image: lexicon::META_IMAGE
+            .iter()
+            .find_map(|k| f.meta.get(*k).and_then(|v| v.first()).cloned())
+            .or_else(|| ld.and_then(|o| o.get("image")).and_then(url_of))
+            .or_else(|| f.link_image.clone())
+            .and_then(|u| render::resolve(&u, base.as_ref(), lexicon::IMAGE_SCHEMES)),
+        tags: tags(&f, ld),
+    };
+    Collected {
+        headline: headline(&f),
+        metadata,
+        base,
+    }
+}
+
+/// One iterative walk that records every source of the table in the module doc.
+fn walk(doc: &Document) -> Found {
+    let mut f = Found::default();
+    let mut open: Vec<Open> = Vec::new();
+    let mut hidden: Option<ego_tree::NodeId> = None;
+    // An unlikely box (see `lexicon::UNLIKELY_BOX_WORDS`), where bylines are not looked for.
+    let mut unlikely: Option<ego_tree::NodeId> = None;
+    let mut tables = 0u32;
+    let mut seq = 0usize;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    let name = el.name();
+                    element(&mut f, el, name);
+                    if hidden.is_none()
+                        && dom::never_content(el, TagRole::Inline)
+                            == Some(dom::NeverContent::Hidden)
+                    {
+                        hidden = Some(node.id());
+                    }
+                    let byline_open = open.iter().any(|o| o.what == Capture::Byline);
+                    // The page text is searched for a byline only until one is found, and not
+                    // at all once the head's meta tags have named the author.
+                    let searching = f.dom_byline.is_none() && !f.meta_author;
+                    let skip_byline = !searching || hidden.is_some() || unlikely.is_some();
+                    let found = captures(&f, el, name, hidden.is_some(), skip_byline, byline_open);
+                    // Readability.js tests a box for a byline before removing it as unlikely.
+                    if name == "table" {
+                        tables += 1;
+                    }
+                    if searching && unlikely.is_none() && tables == 0 && is_unlikely_box(el, name) {
+                        unlikely = Some(node.id());
+                    }
+                    for what in found {
+                        seq += 1;
+                        open.push(Open {
+                            node: node.id(),
+                            what,
+                            text: String::new(),
+                            seq,
+                            name: None,
+                        });
+                    }
+                }
+                Node::Text(t) if !open.is_empty() => {
+                    let raw = node
+                        .parent()
+                        .and_then(|p| p.value().as_element().map(|e| e.name()))
+                        .is_some_and(|n| matches!(n, "script" | "style" | "template" | "noscript"));
+                    for o in &mut open {
+                        let is_json = o.what == Capture::JsonLd;
+                        if raw != is_json {
+                            continue;
+                        }
+                        if is_json {
+                            o.text.push_str(&t.text);
+                        } else {
+                            push_capped(&mut o.text, &t.text);
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if hidden == Some(node.id()) {
+                    hidden = None;
+                }
+                if unlikely == Some(node.id()) {
+                    unlikely = None;
+                }
+                if node
+                    .value()
+                    .as_element()
+                    .is_some_and(|e| e.name() == "table")
+                {
+                    tables = tables.saturating_sub(1);
+                }
+                while open.last().is_some_and(|o| o.node == node.id()) {
+                    if let Some(o) = open.pop() {
+                        finish(&mut f, o, &mut open);
+                    }
+                }
+            }
+        }
+    }
+    f
+}
+
+/// Records what an element's attributes say.
+fn element(f: &mut Found, el: &scraper::node::Element, name: &str) {
+    match name {
+        "meta" => {
+            let Some(content) = dom::attr(el, "content") else {
+                return;
+            };
+            let content = normalise(content);
+            if content.is_empty() {
+                return;
+            }
+            if let Some(prop) = dom::attr(el, "itemprop") {
+                itemprop_value(f, prop, &content);
+            }
+            let mut keys: Vec<String> = Vec::new();
+            for p in dom::attr(el, "property").unwrap_or("").split_whitespace() {
+                let p = p.to_ascii_lowercase();
+                // `og:article:author` is read as `article:author`, as Readability.js's
+                // unanchored property pattern does.
+                if let Some((_, inner)) = p.split_once(':').filter(|(_, i)| i.contains(':')) {
+                    keys.push(inner.to_string());
+                }
+                keys.push(p);
+            }
+            for attr in ["name", "http-equiv", "itemprop"] {
+                if let Some(n) = dom::attr(el, attr) {
+                    keys.push(
+                        n.chars()
+                            .filter(|c| !c.is_whitespace())
+                            .collect::<String>()
+                            .to_ascii_lowercase()
+                            .replace('.', ":"),
+                    );
+                }
+            }
+            for key in keys {
+                if lexicon::META_AUTHOR.contains(&key.as_str())
+                    && !(key == "article:author" && is_url(&content))
+                {
+                    f.meta_author = true;
+                }
+                f.meta.entry(key).or_default().push(content.clone());
+            }
+        }
+        "html" => {
+            if let Some(lang) = dom::attr(el, "lang").or_else(|| dom::attr(el, "xml:lang")) {
+                set(&mut f.html_lang, lang);
+            }
+        }
+        "base" => {
+            if let Some(href) = dom::attr(el, "href") {
+                set(&mut f.base_href, href);
+            }
+        }
+        "link" => {
+            let rel = dom::attr(el, "rel").unwrap_or("");
+            for r in rel.split_whitespace() {
+                let slot = if r.eq_ignore_ascii_case("canonical") {
+                    &mut f.canonical
+                } else if r.eq_ignore_ascii_case("image_src") {
+                    &mut f.link_image
+                } else {
+                    continue;
+                };
+                if let Some(href) = dom::attr(el, "href") {
+                    set(slot, href);
+                }
+            }
+        }
+        "time" => {
+            if let Some(dt) = dom::attr(el, "datetime") {
+                if dom::attr(el, "pubdate").is_some() {
+                    set(&mut f.time_pubdate, dt);
+                }
+                set(&mut f.time_first, dt);
+            }
+        }
+        _ => {
+            if let (Some(prop), Some(value)) = (
+                dom::attr(el, "itemprop"),
+                dom::attr(el, "datetime").or_else(|| dom::attr(el, "content")),
+            ) {
+                itemprop_value(f, prop, &normalise(value));
+            }
+        }
+    }
+}
+
+/// A microdata value given in an attribute.
+fn itemprop_value(f: &mut Found, prop: &str, value: &str) {
+    for p in prop.split_whitespace() {
+        match p {
+            "datePublished" => set(&mut f.item_published, value),
+            "dateModified" => set(&mut f.item_modified, value),
+            "keywords" => f.item_keywords.extend(split_tags(value)),
+            _ => {}
+        }
+    }
+}
+
+/// The text captures an element opens.
+fn captures(
+    f: &Found,
+    el: &scraper::node::Element,
+    name: &str,
+    hidden: bool,
+    skip_byline: bool,
+    byline_open: bool,
+) -> Vec<Capture> {
+    let mut out = Vec::new();
+    match name {
+        "title" if f.html_title.is_none() => out.push(Capture::Title),
+        "script" => {
+            if dom::attr(el, "type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+            {
+                out.push(Capture::JsonLd);
+            }
+            return out;
+        }
+        "h1" if !hidden && f.h1.len() < tuning::MAX_TITLE_HEADINGS => out.push(Capture::H1),
+        "h2" if !hidden && f.h2.len() < tuning::MAX_TITLE_HEADINGS => out.push(Capture::H2),
+        _ => {}
+    }
+    if hidden || matches!(name, "head" | "meta" | "link" | "style" | "template") {
+        return out;
+    }
+    let itemprop = dom::attr(el, "itemprop").unwrap_or("");
+    let has_value = dom::attr(el, "content").is_some() || dom::attr(el, "datetime").is_some();
+    for p in itemprop.split_whitespace() {
+        match p {
+            "datePublished" if !has_value => out.push(Capture::ItemProp(ItemProp::Published)),
+            "dateModified" if !has_value => out.push(Capture::ItemProp(ItemProp::Modified)),
+            "author" if !has_value && f.item_author.is_none() => {
+                out.push(Capture::ItemProp(ItemProp::Author))
+            }
+            _ => {}
+        }
+    }
+    // Readability.js: the first descendant whose `itemprop` contains "name".
+    if byline_open && itemprop.contains("name") {
+        out.push(Capture::BylineName);
+    }
+    if name == "a"
+        && dom::attr(el, "rel")
+            .is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("tag")))
+    {
+        out.push(Capture::RelTag);
+    }
+    if !skip_byline && f.dom_byline.is_none() && is_byline_candidate(el, itemprop) {
+        out.push(Capture::Byline);
+    }
+    out
+}
+
+/// Readability.js `_isValidByline`'s markup test: `rel=author`, `itemprop` containing
+/// `author`, or a byline word in class or id.
+fn is_byline_candidate(el: &scraper::node::Element, itemprop: &str) -> bool {
+    if dom::attr(el, "rel").is_some_and(|r| r == "author") || itemprop.contains("author") {
+        return true;
+    }
+    class_or_id_contains(el, &BYLINE_WORDS)
+}
+
+/// Readability.js's unlikely-candidate test: a class/id fragment of
+/// [`lexicon::UNLIKELY_BOX_WORDS`] without one of [`lexicon::MAYBE_BOX_WORDS`], or an unlikely
+/// role; never `body` or `a`.
+fn is_unlikely_box(el: &scraper::node::Element, name: &str) -> bool {
+    if matches!(name, "body" | "a" | "html") {
+        return false;
+    }
+    if dom::attr(el, "role").is_some_and(|r| lexicon::UNLIKELY_BOX_ROLES.contains(&r.trim())) {
+        return true;
+    }
+    class_or_id_contains(el, &UNLIKELY_WORDS) && !class_or_id_contains(el, &MAYBE_WORDS)
+}
+
+/// A case-insensitive alternation of `words`, matched anywhere (as Readability.js's
+/// regular expressions are).
+fn any_of(words: &[&str]) -> Option<Regex> {
+    let alternation: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+    Regex::new(&format!("(?i){}", alternation.join("|"))).ok()
+}
+
+static BYLINE_WORDS: Lazy<Option<Regex>> = Lazy::new(|| any_of(lexicon::BYLINE_CLASS_WORDS));
+static UNLIKELY_WORDS: Lazy<Option<Regex>> = Lazy::new(|| any_of(lexicon::UNLIKELY_BOX_WORDS));
+static MAYBE_WORDS: Lazy<Option<Regex>> = Lazy::new(|| any_of(lexicon::MAYBE_BOX_WORDS));
+
+/// Whether the class or id matches `words` (compiled once: this runs for every element).
+fn class_or_id_contains(el: &scraper::node::Element, words: &Lazy<Option<Regex>>) -> bool {
+    let Some(re) = words.as_ref() else {
+        return false;
+    };
+    dom::attr(el, "class").is_some_and(|v| re.is_match(v))
+        || dom::attr(el, "id").is_some_and(|v| re.is_match(v))
+}
+
+/// Stores a finished capture.
+fn finish(f: &mut Found, o: Open, open: &mut [Open]) {
+    match o.what {
+        Capture::Title => set(&mut f.html_title, &o.text),
+        Capture::H1 => push_text(&mut f.h1, &o.text),
+        Capture::H2 => push_text(&mut f.h2, &o.text),
+        Capture::JsonLd => {
+            let text = o.text.trim();
+            let text = text.strip_prefix("<![CDATA[").unwrap_or(text);
+            let text = text.strip_suffix("]]>").unwrap_or(text);
+            if let Ok(v) = serde_json::from_str::<Value>(text) {
+                f.json_ld.push(v);
+            }
+        }
+        Capture::Byline => {
+            // Readability.js `_isValidByline` measures the whole element's text, then takes
+            // the `itemprop=name` inside it when there is one.
+            let whole = normalise(&o.text);
+            let len = whole.chars().count();
+            if len > 0
+                && len < tuning::BYLINE_MAX_CHARS
+                && f.dom_byline.as_ref().is_none_or(|(s, _)| o.seq < *s)
+            {
+                let name = o.name.map(|n| normalise(&n)).filter(|n| !n.is_empty());
+                f.dom_byline = Some((o.seq, name.unwrap_or(whole)));
+            }
+        }
+        Capture::BylineName => {
+            for outer in open.iter_mut().filter(|c| c.what == Capture::Byline) {
+                if outer.name.is_none() {
+                    outer.name = Some(o.text.clone());
+                }
+            }
+        }
+        Capture::ItemProp(ItemProp::Author) => set(&mut f.item_author, &o.text),
+        Capture::ItemProp(ItemProp::Published) => set(&mut f.item_published, &o.text),
+        Capture::ItemProp(ItemProp::Modified) => set(&mut f.item_modified, &o.text),
+        Capture::RelTag => push_text(&mut f.rel_tags, &o.text),
+    }
+}
+
+/// Appends as much of `text` as fits under [`tuning::MAX_CAPTURE_BYTES`], on a character
+/// boundary.
+fn push_capped(buffer: &mut String, text: &str) {
+    let room = tuning::MAX_CAPTURE_BYTES.saturating_sub(buffer.len());
+    let mut end = room.min(text.len());
+    while end > 0 && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    buffer.push_str(text.get(..end).unwrap_or(""));
+}
+
+fn push_text(list: &mut Vec<String>, text: &str) {
+    let t = normalise(text);
+    if !t.is_empty() {
+        list.push(t);
+    }
+}
+
+/// White space collapsed and trimmed.
+fn normalise(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn set(slot: &mut Option<String>, value: &str) {
-    let v = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    let v = normalise(value);
     if slot.is_none() && !v.is_empty() {
         *slot = Some(v);
     }
 }
 
-/// Reads the page's metadata (see the module doc).
-pub(crate) fn collect(doc: &Document) -> Metadata {
-    let mut f = Found::default();
-    for node in doc.tree.root().descendants() {
-        let Node::Element(el) = node.value() else {
-            continue;
-        };
-        match el.name() {
-            "meta" => {
-                let key = el
-                    .attr("property")
-                    .or_else(|| el.attr("name"))
-                    .or_else(|| el.attr("itemprop"))
-                    .or_else(|| el.attr("http-equiv"))
-                    .unwrap_or("")
-                    .to_ascii_lowercase();
-                let Some(content) = el.attr("content") else {
-                    continue;
+/// The last value of the first key that has one (Readability.js keeps the last value when a
+/// key repeats).
+fn meta_first(f: &Found, keys: &[&str]) -> Option<String> {
+    keys.iter()
+        .find_map(|k| f.meta.get(*k).and_then(|v| v.last()))
+        .map(|v| unescape(v))
+}
+
+/// Decodes entities left in values that sites escaped twice (`&amp;amp;`, `&#39;`), as
+/// Readability.js `_unescapeHtmlEntities` does.
+fn unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(pos) = rest.find('&') {
+        out.push_str(rest.get(..pos).unwrap_or(""));
+        let tail = rest.get(pos..).unwrap_or("");
+        // The longest reference is `&#x10FFFF;`: a `;` further away ends something else.
+        let end = tail.find(';').filter(|e| *e <= "&#x10FFFF".len());
+        let entity = end.and_then(|e| tail.get(1..e));
+        let decoded = entity.and_then(|e| match e {
+            "quot" => Some('"'),
+            "amp" => Some('&'),
+            "apos" => Some('\''),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            _ => {
+                let num = e.strip_prefix('#')?;
+                let n = match num.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                    None => num.parse().ok()?,
                 };
-                match key.as_str() {
-                    "og:title" => set(&mut f.og_title, content),
-                    "twitter:title" => set(&mut f.twitter_title, content),
-                    "author" | "article:author" | "dc.creator" => set(&mut f.author, content),
-                    "article:published_time" | "date" | "datepublished" | "dc.date" => {
-                        set(&mut f.published, content)
-                    }
-                    "content-language" => set(&mut f.content_language, content),
-                    "og:locale" => set(&mut f.og_locale, content),
-                    "og:site_name" | "application-name" => set(&mut f.site_name, content),
-                    "og:description" | "description" | "twitter:description" => {
-                        set(&mut f.description, content)
-                    }
-                    "og:url" => set(&mut f.og_url, content),
-                    _ => {}
-                }
+                Some(
+                    char::from_u32(n)
+                        .filter(|c| *c != '\0')
+                        .unwrap_or('\u{FFFD}'),
+                )
             }
-            "title" if f.html_title.is_none() => {
-                let t: String = node
-                    .children()
-                    .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
-                    .collect();
-                set(&mut f.html_title, &t);
+        });
+        match (decoded, end) {
+            (Some(c), Some(e)) => {
+                out.push(c);
+                rest = tail.get(e + 1..).unwrap_or("");
             }
-            "h1" if f.h1.len() < 4 => {
-                let mut t = String::new();
-                for d in node.descendants() {
-                    if let Some(text) = d.value().as_text() {
-                        t.push_str(text);
-                    }
-                }
-                let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
-                if !t.is_empty() {
-                    f.h1.push(t);
-                }
+            _ => {
+                out.push('&');
+                rest = tail.get(1..).unwrap_or("");
             }
-            "html" => {
-                if let Some(lang) = el.attr("lang").or_else(|| el.attr("xml:lang")) {
-                    set(&mut f.html_lang, lang);
-                }
-            }
-            "link" => {
-                let rel = el.attr("rel").unwrap_or("");
-                if rel
-                    .split_whitespace()
-                    .any(|r| r.eq_ignore_ascii_case("canonical"))
-                {
-                    if let Some(href) = el.attr("href") {
-                        set(&mut f.canonical, href);
-                    }
-                }
-            }
-            "time" => {
-                if let Some(dt) = el.attr("datetime") {
-                    set(&mut f.time_datetime, dt);
-                }
-            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// Fields
+
+fn byline(f: &Found, ld: Option<&serde_json::Map<String, Value>>) -> Option<String> {
+    let from_ld = ld
+        .and_then(|o| o.get("author"))
+        .map(names_of)
+        .filter(|n| !n.is_empty())
+        .map(|n| n.join(", "));
+    from_ld
+        .or_else(|| {
+            lexicon::META_AUTHOR.iter().find_map(|k| {
+                f.meta
+                    .get(*k)
+                    .and_then(|v| v.last())
+                    .filter(|v| !(*k == "article:author" && is_url(v)))
+                    .map(|v| unescape(v))
+            })
+        })
+        .or_else(|| f.dom_byline.as_ref().map(|(_, b)| b.clone()))
+        .or_else(|| f.item_author.clone())
+}
+
+fn is_url(s: &str) -> bool {
+    Url::parse(s).is_ok_and(|u| u.has_host())
+}
+
+fn published(f: &Found, ld: Option<&serde_json::Map<String, Value>>) -> Option<String> {
+    ld.and_then(|o| str_field(o, "datePublished"))
+        .or_else(|| meta_first(f, lexicon::META_PUBLISHED))
+        .or_else(|| f.item_published.clone())
+        .or_else(|| f.time_pubdate.clone())
+        .or_else(|| f.time_first.clone())
+        .map(|d| iso_date(&d))
+        .or_else(|| {
+            let url = f
+                .canonical
+                .clone()
+                .or_else(|| meta_first(f, lexicon::META_URL))?;
+            url_date(&url)
+        })
+}
+
+fn site_name(f: &Found, ld: Option<&serde_json::Map<String, Value>>) -> Option<String> {
+    ld.and_then(|o| o.get("publisher"))
+        .and_then(|p| names_of(p).into_iter().next())
+        .or_else(|| meta_first(f, lexicon::META_SITE_NAME))
+}
+
+fn tags(f: &Found, ld: Option<&serde_json::Map<String, Value>>) -> Vec<String> {
+    let mut all: Vec<String> = Vec::new();
+    for k in lexicon::META_TAGS {
+        for v in f.meta.get(*k).map(Vec::as_slice).unwrap_or(&[]) {
+            all.extend(split_tags(v));
+        }
+    }
+    for key in ["keywords", "articleSection"] {
+        match ld.and_then(|o| o.get(key)) {
+            Some(Value::String(s)) => all.extend(split_tags(s)),
+            Some(Value::Array(a)) => all.extend(a.iter().filter_map(Value::as_str).map(normalise)),
             _ => {}
         }
     }
-    Metadata {
-        title: choose_title(&f),
-        byline: f.author,
-        published: f.published.or(f.time_datetime),
-        language: f.html_lang.or(f.content_language).or(f.og_locale),
-        site_name: f.site_name,
-        description: f.description,
-        url: f.canonical.or(f.og_url),
-    }
+    all.extend(f.item_keywords.iter().cloned());
+    all.extend(f.rel_tags.iter().cloned());
+    let mut seen = std::collections::HashSet::new();
+    all.into_iter()
+        .filter(|t| !t.is_empty() && seen.insert(t.to_lowercase()))
+        .take(tuning::MAX_TAGS)
+        .collect()
 }
 
-fn choose_title(f: &Found) -> Option<String> {
-    let page_titles = [&f.html_title, &f.og_title, &f.twitter_title];
-    for h1 in &f.h1 {
-        let h = h1.to_lowercase();
-        if h.len() >= 10
-            && page_titles
-                .iter()
-                .filter_map(|t| t.as_deref())
-                .any(|t| t.to_lowercase().contains(&h))
-        {
-            return Some(h1.clone());
-        }
-    }
-    if let Some(t) = f.og_title.clone().or_else(|| f.twitter_title.clone()) {
-        return Some(strip_site_name(&t, f.site_name.as_deref()));
-    }
-    if let Some(t) = &f.html_title {
-        return Some(strip_site_name(t, f.site_name.as_deref()));
-    }
-    f.h1.first().cloned()
-}
-
-/// Removes a site-name part from a title: the part equal to the site name, else the
-/// shorter side of the last separator when the longer side keeps at least three words.
-pub(crate) fn strip_site_name(title: &str, site: Option<&str>) -> String {
-    for sep in TITLE_SEPARATORS {
-        let Some(pos) = title.rfind(sep) else {
-            continue;
-        };
-        let (head, tail) = (
-            title.get(..pos).unwrap_or(""),
-            title.get(pos + sep.len()..).unwrap_or(""),
-        );
-        if let Some(site) = site {
-            if tail.trim().eq_ignore_ascii_case(site.trim()) {
-                return head.trim().to_string();
-            }
-            if head.trim().eq_ignore_ascii_case(site.trim()) {
-                return tail.trim().to_string();
-            }
-        }
-        let (long, short) = if head.len() >= tail.len() {
-            (head, tail)
-        } else {
-            (tail, head)
-        };
-        if long.split_whitespace().count() >= 3 && short.split_whitespace().count() <= 4 {
-            return long.trim().to_string();
-        }
-    }
-    title.trim().to_string()
+fn split_tags(s: &str) -> Vec<String> {
+    s.split([',', ';'])
+        .map(|t| normalise(&unescape(t)))
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 #[cfg(test)]
@@ -198,7 +676,7 @@ mod tests {
     use super::*;
     use crate::dom::{Limits, parse};
 
-    fn meta(html: &str) -> Metadata {
+    fn collected(html: &str, url: Option<&str>) -> Collected {
         let (doc, _) = parse(
             html,
             Limits {
@@ -206,30 +684,82 @@ mod tests {
                 max_nodes: 10_000,
             },
         );
-        collect(&doc)
+        collect(&doc, url)
+    }
+
+    fn meta(html: &str) -> Metadata {
+        collected(html, None).metadata
     }
 
     #[test]
-    fn h1_that_the_title_contains_wins() {
-        let m = meta(
+    fn h1_that_the_title_contains_is_the_headline_hint() {
+        let c = collected(
             "<html lang=en><head><title>Bridge vote delayed again | Valley Post</title></head>\
              <body><h1>Bridge vote delayed again</h1></body></html>",
+            None,
         );
-        assert_eq!(m.title.as_deref(), Some("Bridge vote delayed again"));
-        assert_eq!(m.language.as_deref(), Some("en"));
+        assert_eq!(c.headline.as_deref(), Some("Bridge vote delayed again"));
+        assert_eq!(
+            c.metadata.title.as_deref(),
+            Some("Bridge vote delayed again")
+        );
+        assert_eq!(c.metadata.language.as_deref(), Some("en"));
     }
 
     #[test]
-    fn site_suffix_is_stripped_from_title() {
+    fn class_word_patterns_compile_and_match_ignoring_case() {
+        for (re, hit, miss) in [
+            (&BYLINE_WORDS, "post-Author-name", "postmeta"),
+            (&UNLIKELY_WORDS, "SiteHeader", "story"),
+            (&MAYBE_WORDS, "main-column", "aside"),
+        ] {
+            let re = re.as_ref().expect("pattern compiles");
+            assert!(re.is_match(hit) && !re.is_match(miss));
+        }
+    }
+
+    #[test]
+    fn nested_byline_boxes_keep_the_walk_linear_and_find_the_name() {
+        let page = format!(
+            "<body>{}<span itemprop=name>Ana Ruiz</span>{}{}</body>",
+            "<div class=author>".repeat(400),
+            "<p>".to_string() + &"long text ".repeat(20_000) + "</p>",
+            "</div>".repeat(400)
+        );
+        let c = collected(&page, None);
         assert_eq!(
-            strip_site_name("Bridge vote delayed again - Valley Post", None),
-            "Bridge vote delayed again"
+            c.metadata.byline, None,
+            "every candidate holds far more than a name"
+        );
+        let small = "<body><div class=author><div class=author-name>Ana Ruiz</div></div></body>";
+        assert_eq!(meta(small).byline.as_deref(), Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn a_page_without_title_takes_its_first_h1() {
+        let m = meta("<body><h1>Three fixes</h1><h1>Second</h1></body>");
+        assert_eq!(m.title.as_deref(), Some("Three fixes"));
+        assert_eq!(meta("<body><p>no headline</p></body>").title, None);
+    }
+
+    #[test]
+    fn an_h1_held_whole_by_the_title_is_the_title() {
+        let m = meta(
+            "<head><meta property=og:title content='Harrowgate Navigation - Openpedia'></head>\
+             <body><h1>Harrowgate Navigation</h1></body>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Harrowgate Navigation"));
+        let m = meta(
+            "<head><title>When the Lode broke: the 1947 flood :: Ashby Fen History Group</title>\
+             </head><body><h1>When the Lode broke: the 1947 flood</h1></body>",
         );
         assert_eq!(
-            strip_site_name("Valley Post | Bridge vote delayed", Some("Valley Post")),
-            "Bridge vote delayed"
+            m.title.as_deref(),
+            Some("When the Lode broke: the 1947 flood")
         );
-        assert_eq!(strip_site_name("Q&A - Part 2", None), "Q&A - Part 2");
+        // A heading that is only the start of a word does not count.
+        let m = meta("<head><title>Bridges-to-nowhere</title></head><body><h1>Bridges</h1></body>");
+        assert_eq!(m.title.as_deref(), Some("Bridges-to-nowhere"));
     }
 
     #[test]
@@ -238,11 +768,120 @@ mod tests {
             "<head><meta property=og:site_name content='Valley Post'>\
              <meta name=author content='Ana Ruiz'>\
              <meta property=article:published_time content=2024-03-01T10:00:00Z>\
+             <meta property=article:modified_time content='2024-03-02 08:30:00+0100'>\
+             <meta property=og:image content=/img/bridge.jpg>\
+             <meta property=article:tag content=Transport><meta name=keywords content='bridge, transport, council'>\
              <link rel=canonical href=https://valley.example/bridge></head>",
         );
         assert_eq!(m.site_name.as_deref(), Some("Valley Post"));
         assert_eq!(m.byline.as_deref(), Some("Ana Ruiz"));
         assert_eq!(m.published.as_deref(), Some("2024-03-01T10:00:00Z"));
+        assert_eq!(m.modified.as_deref(), Some("2024-03-02T08:30:00+01:00"));
         assert_eq!(m.url.as_deref(), Some("https://valley.example/bridge"));
+        assert_eq!(m.image.as_deref(), Some("/img/bridge.jpg"));
+        assert_eq!(m.tags, vec!["Transport", "bridge", "council"]);
+    }
+
+    #[test]
+    fn json_ld_in_a_graph_wins_over_meta_tags() {
+        let m = meta(
+            r#"<head><meta property=og:title content="Wrong title">
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+              {"@type":"WebSite","name":"Valley Post"},
+              {"@type":["NewsArticle"],"headline":"Bridge vote delayed","datePublished":"2024-03-01T10:00:00+01:00",
+               "author":[{"@type":"Person","name":"Ana Ruiz"},{"@type":"Person","name":"Li Wei"}],
+               "publisher":{"@type":"Organization","name":"Valley Post"},
+               "image":{"@type":"ImageObject","url":"https://valley.example/b.jpg"},"keywords":["bridge","council"]}]}
+            </script></head>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Bridge vote delayed"));
+        assert_eq!(m.byline.as_deref(), Some("Ana Ruiz, Li Wei"));
+        assert_eq!(m.published.as_deref(), Some("2024-03-01T10:00:00+01:00"));
+        assert_eq!(m.site_name.as_deref(), Some("Valley Post"));
+        assert_eq!(m.image.as_deref(), Some("https://valley.example/b.jpg"));
+        assert_eq!(m.tags, vec!["bridge", "council"]);
+    }
+
+    #[test]
+    fn invalid_json_ld_is_ignored() {
+        let m = meta(
+            "<head><script type=application/ld+json>{\"@type\": \"NewsArticle\", </script>\
+             <meta property=og:title content='From Open Graph'></head>",
+        );
+        assert_eq!(m.title.as_deref(), Some("From Open Graph"));
+    }
+
+    #[test]
+    fn byline_comes_from_markup_when_no_metadata_states_it() {
+        let m = meta(
+            "<body><div class=byline hidden>Hidden Person</div>\
+             <p class='post-author'>By <span itemprop=name>Ana Ruiz</span></p>\
+             <div class=author-bio>A very long biography that goes on and on about the author, \
+             her career and her many awards, far longer than any byline could ever be.</div></body>",
+        );
+        assert_eq!(m.byline.as_deref(), Some("Ana Ruiz"));
+        let m = meta("<body><a rel=author href=/ana>Ana  Ruiz</a></body>");
+        assert_eq!(m.byline.as_deref(), Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn title_follows_readability_separator_rules() {
+        let t = |title: &str, body: &str| {
+            meta(&format!(
+                "<head><title>{title}</title></head><body>{body}</body>"
+            ))
+            .title
+        };
+        assert_eq!(
+            t("Bridge vote delayed after long debate | Valley Post", "").as_deref(),
+            Some("Bridge vote delayed after long debate")
+        );
+        // Too few words before the separator: the part after it is the headline.
+        assert_eq!(
+            t("Valley Post | Bridge vote delayed after long debate", "").as_deref(),
+            Some("Bridge vote delayed after long debate")
+        );
+        // Very short title: the only h1, when it has more than four words.
+        assert_eq!(
+            t("Home", "<h1>Bridge vote delayed after debate</h1>").as_deref(),
+            Some("Bridge vote delayed after debate")
+        );
+        assert_eq!(
+            t("Base URL test", "<h1>Lorem</h1>").as_deref(),
+            Some("Base URL test")
+        );
+        // A heading that agrees with the part before the separator is the headline.
+        assert_eq!(
+            t(
+                "Short headline here - Some Blog Name",
+                "<h2>Short headline here</h2>"
+            )
+            .as_deref(),
+            Some("Short headline here")
+        );
+    }
+
+    #[test]
+    fn urls_resolve_against_base_element_then_page_address() {
+        let c = collected(
+            "<head><base href=/news/><link rel=canonical href=bridge></head>",
+            Some("https://valley.example/a/b"),
+        );
+        assert_eq!(
+            c.base.as_ref().map(Url::as_str),
+            Some("https://valley.example/news/")
+        );
+        assert_eq!(
+            c.metadata.url.as_deref(),
+            Some("https://valley.example/news/bridge")
+        );
+    }
+
+    #[test]
+    fn double_escaped_entities_are_decoded() {
+        assert_eq!(
+            unescape("Q&amp;A &#39;x&#39; &#x263A; &bogus; &"),
+            "Q&A 'x' ☺ &bogus; &"
+        );
     }
 }

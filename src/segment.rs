@@ -14,6 +14,12 @@
 //! One iterative pre-order walk (ego_tree's `traverse`, no recursion), no per-node string
 //! allocation: text goes straight into the shared buffer.
 //!
+//! For the structured outputs (Markdown, HTML, JSON) the same walk fills two side tables that
+//! no later stage reads and that leave the blocks themselves untouched: [`Segmentation::shapes`]
+//! (per block: list nesting, item number, quote depth, table and cell) and
+//! [`Segmentation::marks`] (links, emphasis, strong, inline code and images over block text).
+//! A `<br>` inside a block is already a `\n` in the block text, so it needs no mark.
+//!
 //! Sources: jusText's paragraph maker (Pomikálek 2011, `doc/algorithm.rst`); boilerpipe's
 //! text-block notion (Kohlschütter et al., WSDM 2010).
 
@@ -22,6 +28,11 @@ use crate::lexicon::{self, Hints, TagKind, TagRole};
 use ego_tree::iter::Edge;
 use scraper::Node;
 use std::ops::Range;
+
+mod structure;
+
+pub(crate) use structure::{Mark, MarkKind, Shape};
+use structure::{OpenMark, Structure};
 
 /// Marks "no element" in the `u32` indices of the side tables.
 pub(crate) const NONE: u32 = u32::MAX;
@@ -81,6 +92,11 @@ pub(crate) struct Segmentation {
     pub(crate) blocks: Vec<Block>,
     /// Block-level elements in pre-order; index 0 is the document root.
     pub(crate) elements: Vec<Element>,
+    /// Structure around each block (same index as `blocks`); read only by `render`.
+    pub(crate) shapes: Vec<Shape>,
+    /// Inline marks, sorted by block, then start, outer marks before the marks they hold;
+    /// read only by `render`.
+    pub(crate) marks: Vec<Mark>,
 }
 
 impl Segmentation {
@@ -101,6 +117,10 @@ struct Frame {
     element: u32,
     is_link: bool,
     row: u32,
+    /// List, item, quote or table state (structured outputs only).
+    structure: Structure,
+    /// This element pushed an entry on `Walker::open_marks`.
+    has_mark: bool,
 }
 
 struct Walker {
@@ -127,6 +147,10 @@ struct Walker {
     /// characters they cover.
     inline_hints: Hints,
     inline_hint_chars: u32,
+    /// Inline marks whose elements are open, innermost last.
+    open_marks: Vec<OpenMark>,
+    /// Language named by the class of the `pre` being read (or its `code`).
+    code_language: Option<Box<str>>,
 }
 
 /// Splits a document into blocks (see the module doc).
@@ -148,6 +172,8 @@ pub(crate) fn blocks(doc: &Document) -> Segmentation {
         pre_depth: 0,
         inline_hints: Hints::NONE,
         inline_hint_chars: 0,
+        open_marks: Vec::new(),
+        code_language: None,
     };
     w.seg.elements.push(Element {
         parent: NONE,
@@ -167,19 +193,32 @@ pub(crate) fn blocks(doc: &Document) -> Segmentation {
         element: 0,
         is_link: false,
         row: NONE,
+        structure: Structure::None,
+        has_mark: false,
     });
     // A skipped subtree is entered by Open and left by the Close of the same node.
     let mut skipping: Option<ego_tree::NodeId> = None;
+    // The skipped subtree is a `<picture>`, whose `<img>` is still recorded.
+    let mut in_picture = false;
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(node) => {
                 if skipping.is_some() {
+                    if let (true, Node::Element(el)) = (in_picture, node.value()) {
+                        if &*el.name.local == "img" {
+                            w.image(el);
+                        }
+                    }
                     continue;
                 }
                 match node.value() {
                     Node::Element(el) => {
                         let name: &str = &el.name.local;
                         let (role, kind) = lexicon::tag_role(name);
+                        if name == "img" {
+                            w.image(el);
+                        }
+                        in_picture = name == "picture";
                         match dom::never_content(el, role) {
                             Some(NeverContent::Tag) => {
                                 w.mark_control(el, name);
@@ -207,6 +246,10 @@ pub(crate) fn blocks(doc: &Document) -> Segmentation {
         }
     }
     w.flush();
+    // Marks are recorded when their element closes (inner before outer).
+    w.seg
+        .marks
+        .sort_by_key(|m| (m.block, m.range.start, std::cmp::Reverse(m.range.end)));
     let (blocks, elements) = (w.seg.blocks.len() as u32, w.seg.elements.len() as u32);
     if let Some(root) = w.seg.elements.first_mut() {
         root.end_block = blocks;
@@ -281,6 +324,8 @@ impl Walker {
         if is_link {
             self.link_depth += 1;
         }
+        let has_mark = role == TagRole::Inline && self.open_mark(el, name);
+        let structure = self.structure(el, name);
         self.frames.push(Frame {
             role,
             kind,
@@ -289,6 +334,8 @@ impl Walker {
             element,
             is_link,
             row,
+            structure,
+            has_mark,
         });
     }
 
@@ -303,6 +350,9 @@ impl Walker {
         };
         if frame.is_link {
             self.link_depth = self.link_depth.saturating_sub(1);
+        }
+        if frame.has_mark {
+            self.close_mark();
         }
         if frame.role == TagRole::Block {
             if frame.kind == TagKind::Code {
@@ -418,6 +468,7 @@ impl Walker {
         if self.chars == 0 {
             self.seg.text.truncate(self.start);
             self.reset_counts();
+            self.restart_open_marks();
             return;
         }
         // Trailing whitespace kept inside <pre> is not part of the block.
@@ -461,8 +512,20 @@ impl Walker {
             link_words: self.link_words,
             hints,
         });
+        let shape = self.shape();
+        self.seg.shapes.push(shape);
+        // Inline elements still open (a link around a heading and a teaser paragraph) mark
+        // their part of this block and go on in the next one.
+        let (block, end) = (self.seg.blocks.len() as u32 - 1, self.seg.text.len());
+        for i in 0..self.open_marks.len() {
+            if let Some(open) = self.open_marks.get(i) {
+                let (kind, range) = (open.kind.clone(), open.start.min(end)..end);
+                self.push_mark(kind, range, block);
+            }
+        }
         self.start = self.seg.text.len();
         self.reset_counts();
+        self.restart_open_marks();
     }
 
     fn reset_counts(&mut self) {

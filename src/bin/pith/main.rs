@@ -27,6 +27,7 @@ const AFTER_HELP: &str = "\
 Examples:
   pith article.html                  title and text
   pith article.html --format json    one JSON object (the record `pith batch` writes)
+  pith article.html -f markdown      Markdown with headings, lists, tables and code
   pith article.html --explain        why each block was kept or dropped
   curl -s https://example.com/a | pith - --url https://example.com/a
   pith batch pages/ -o pages.jsonl   a folder of pages to JSON lines

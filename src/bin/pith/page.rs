@@ -32,14 +32,19 @@ pub(crate) struct PageArgs {
 
 /// What `pith PAGE` prints.
 ///
-/// `markdown` and `html` join when `Article::to_markdown()` / `to_html()` exist: one
-/// variant and one arm in [`write_article`] each.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// The title, a blank line, then the article text, one block per line.
     Text,
+    /// CommonMark: headings, lists, tables, code fences, quotes, links and images.
+    Markdown,
+    /// Clean HTML of the kept content only (no scripts, no event attributes).
+    Html,
     /// One JSON object: the record `pith batch` writes for a page.
     Json,
+    /// One JSON object: the whole article (blocks with their structure, metadata,
+    /// fingerprint).
+    Article,
 }
 
 /// Runs the single-page command.
@@ -87,6 +92,12 @@ pub(crate) fn run(args: PageArgs, options: Options) -> Result<Exit, Failure> {
     } else {
         match (&result, args.format) {
             (Ok(article), Format::Text) => write_article(&mut out, article, &input),
+            (Ok(article), Format::Markdown) => writeln!(out, "{}", article.to_markdown()),
+            (Ok(article), Format::Html) => writeln!(out, "{}", article.to_html()),
+            (Ok(article), Format::Article) => match serde_json::to_string(article) {
+                Ok(json) => writeln!(out, "{json}"),
+                Err(e) => Err(io::Error::other(e)),
+            },
             (_, Format::Json) => {
                 let id = (!is_stdin).then(|| stem(&input));
                 let source = Source {
@@ -97,7 +108,7 @@ pub(crate) fn run(args: PageArgs, options: Options) -> Result<Exit, Failure> {
                 let line = record::line(&source, &result, started.elapsed().as_secs_f64());
                 writeln!(out, "{line}")
             }
-            (Err(_), Format::Text) => Ok(()),
+            (Err(_), Format::Text | Format::Markdown | Format::Html | Format::Article) => Ok(()),
         }
     };
     written

@@ -1,0 +1,133 @@
+//! Side stage — content fingerprint.
+//!
+//! Input: the article text. Output: a 64-bit SimHash (Charikar, STOC 2002) over word
+//! shingles, each hashed with 64-bit FNV-1a. Near-identical texts get fingerprints a few bits
+//! apart (each shingle moves every bit's vote only a little), unrelated texts about 32 bits
+//! apart; Manku, Jain & Das Sarma (WWW 2007) use this to find near-duplicate web pages at
+//! crawl scale.
+//!
+//! Measured on the corpus (`cargo test --release --test fingerprint -- --nocapture`): the
+//! same story on two sites with different boilerplate, 0 bits; one word replaced, 2.3 bits on
+//! average (worst 7); different stories, 20 bits or more (32 expected by chance).
+//!
+//! Words are lower-cased runs of letters and digits, so punctuation, case and white space
+//! (and therefore the block layout) do not change the fingerprint; a CJK character is a
+//! word of its own, as in segmentation. Texts shorter than one shingle are hashed as one
+//! shingle. FNV-1a is fixed (no random seed), so fingerprints compare across processes,
+//! machines and pith versions that keep these rules.
+
+use crate::segment::is_cjk;
+use crate::tuning::FINGERPRINT_SHINGLE_WORDS;
+
+/// FNV-1a 64-bit offset basis and prime (Fowler, Noll, Vo; IETF draft-eastlake-fnv).
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// SimHash of `text`; `0` when it has no words.
+pub(crate) fn simhash(text: &str) -> u64 {
+    let lower = text.to_lowercase();
+    let words = words(&lower);
+    if words.is_empty() {
+        return 0;
+    }
+    // Per bit, how many shingle hashes have it set; a bit of the fingerprint is set when more
+    // than half of them do (SimHash's vote, counted without branches).
+    let mut ones = [0u32; 64];
+    let width = FINGERPRINT_SHINGLE_WORDS.min(words.len()).max(1);
+    let mut shingles = 0u32;
+    for shingle in words.windows(width) {
+        shingles += 1;
+        let mut h = FNV_OFFSET;
+        for (i, w) in shingle.iter().enumerate() {
+            if i > 0 {
+                h = fnv_byte(h, b' ');
+            }
+            for b in w.bytes() {
+                h = fnv_byte(h, b);
+            }
+        }
+        for (bit, count) in ones.iter_mut().enumerate() {
+            *count += (h >> bit & 1) as u32;
+        }
+    }
+    ones.iter()
+        .enumerate()
+        .filter(|(_, n)| 2 * u64::from(**n) > u64::from(shingles))
+        .fold(0u64, |acc, (bit, _)| acc | 1 << bit)
+}
+
+fn fnv_byte(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+}
+
+/// Words of an already lower-cased text: runs of letters and digits; each CJK character
+/// alone. Slices of the text, so no word is copied.
+fn words(lower: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in lower.char_indices() {
+        let cjk = is_cjk(c);
+        if cjk || !c.is_alphanumeric() {
+            if let Some(s) = start.take() {
+                out.extend(lower.get(s..i));
+            }
+            if cjk {
+                out.extend(lower.get(i..i + c.len_utf8()));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.extend(lower.get(s..));
+    }
+    out
+}
+
+/// Serializes a fingerprint as 16 hexadecimal digits.
+#[cfg(feature = "serde")]
+pub(crate) fn serialize_hex<S: serde::Serializer>(value: &u64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&format!("{value:016x}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = "The harbour reopened on Monday after a week of repairs to the north \
+        pier, and the first ferry of the morning left on time with a full deck of cars and \
+        cyclists. Port officials said the timetable would return to normal by the weekend.";
+
+    #[test]
+    fn layout_case_and_punctuation_do_not_change_the_fingerprint() {
+        let relaid = STORY
+            .to_uppercase()
+            .replace(", ", "\n")
+            .replace(". ", "!\n\n");
+        assert_eq!(simhash(STORY), simhash(&relaid));
+    }
+
+    #[test]
+    fn one_changed_word_moves_few_bits_and_another_text_many() {
+        let edited = STORY.replace("Monday", "Tuesday");
+        let other = "Councillors voted to close the library on Sundays from next year, \
+            saying that the savings would pay for longer opening hours on weekday evenings.";
+        let near = (simhash(STORY) ^ simhash(&edited)).count_ones();
+        let far = (simhash(STORY) ^ simhash(other)).count_ones();
+        assert!(near <= 8, "near {near}");
+        assert!(far >= 16, "far {far}");
+    }
+
+    #[test]
+    fn empty_text_has_fingerprint_zero_and_short_text_does_not() {
+        assert_eq!(simhash(""), 0);
+        assert_eq!(simhash(" ,. "), 0);
+        assert_ne!(simhash("ferry"), 0);
+    }
+
+    #[test]
+    fn cjk_characters_are_words() {
+        assert_eq!(words("日本語 ok"), vec!["日", "本", "語", "ok"]);
+        assert_eq!(words("don't stop-2024"), vec!["don", "t", "stop", "2024"]);
+    }
+}

@@ -1,0 +1,76 @@
+//! JSON-LD (schema.org) values: the article object and its fields.
+
+use super::{normalise, unescape};
+use crate::lexicon;
+use serde_json::Value;
+
+/// The first JSON-LD object describing an article: top level, in an array, or in `@graph`.
+pub(super) fn json_ld_article(values: &[Value]) -> Option<&serde_json::Map<String, Value>> {
+    let mut queue: Vec<&Value> = values.iter().rev().collect();
+    // Iterative, bounded by the size of the parsed JSON.
+    while let Some(v) = queue.pop() {
+        match v {
+            Value::Array(items) => queue.extend(items.iter().rev()),
+            Value::Object(o) => {
+                if is_article_type(o.get("@type")) {
+                    return Some(o);
+                }
+                if let Some(graph) = o.get("@graph") {
+                    queue.push(graph);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn is_article_type(t: Option<&Value>) -> bool {
+    let is = |s: &str| {
+        let s = s.rsplit('/').next().unwrap_or(s);
+        lexicon::JSON_LD_ARTICLE_TYPES.contains(&s)
+    };
+    match t {
+        Some(Value::String(s)) => is(s),
+        Some(Value::Array(a)) => a.iter().any(|v| v.as_str().is_some_and(is)),
+        _ => false,
+    }
+}
+
+pub(super) fn str_field(o: &serde_json::Map<String, Value>, key: &str) -> Option<String> {
+    o.get(key)
+        .and_then(Value::as_str)
+        .map(|s| normalise(&unescape(s)))
+        .filter(|s| !s.is_empty())
+}
+
+/// A URL given as a string, an object with `url` or `@id`, or an array of those (first).
+pub(super) fn url_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Value::Object(o) => o.get("url").or_else(|| o.get("@id")).and_then(url_of),
+        Value::Array(a) => a.iter().find_map(url_of),
+        _ => None,
+    }
+}
+
+/// Names from a string, an object with `name`, or an array of those.
+pub(super) fn names_of(v: &Value) -> Vec<String> {
+    match v {
+        Value::String(s) => vec![normalise(&unescape(s))],
+        Value::Object(o) => o
+            .get("name")
+            .and_then(Value::as_str)
+            .map(|s| vec![normalise(&unescape(s))])
+            .unwrap_or_default(),
+        Value::Array(a) => a
+            .iter()
+            .filter(|x| !x.is_array())
+            .flat_map(names_of)
+            .collect(),
+        _ => Vec::new(),
+    }
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect()
+}

@@ -1,0 +1,291 @@
+//! The title rules: the public headline (JSON-LD, meta keys, Readability.js's `<title>`
+//! rules, an `h1` that agrees) and, apart, the headline hint the context stage uses.
+
+use super::{Found, meta_first, normalise, site_name, str_field};
+use crate::lexicon;
+use crate::tuning;
+use serde_json::Value;
+
+pub(super) fn title(f: &Found, ld: Option<&serde_json::Map<String, Value>>) -> Option<String> {
+    let from_ld = ld.and_then(|o| {
+        let (name, headline) = (str_field(o, "name"), str_field(o, "headline"));
+        match (name, headline) {
+            (Some(name), Some(headline)) if name != headline => {
+                let page = page_title(f);
+                let near = |t: &str| similarity(t, &page) > tuning::JSON_LD_TITLE_SIMILARITY;
+                Some(if near(&headline) && !near(&name) {
+                    headline
+                } else {
+                    name
+                })
+            }
+            (name, headline) => name.or(headline),
+        }
+    });
+    let title = from_ld
+        .or_else(|| meta_first(f, lexicon::META_TITLE))
+        .or_else(|| Some(page_title(f)).filter(|t| !t.is_empty()))
+        // No `<title>` at all: the first `h1` is the best headline left.
+        .or_else(|| f.h1.first().cloned())
+        .map(|t| normalise(&t))?;
+    if let Some(h1) = heading_in_title(&title, &f.h1) {
+        return Some(h1);
+    }
+    let site = site_name(f, ld);
+    Some(strip_exact_site_name(&title, site.as_deref()))
+}
+
+/// An `h1` that the title holds whole, with only a separator and a site or section name
+/// beside it ("Harrowgate Navigation - Openpedia", "The 1947 flood :: Local History
+/// Group"): the heading and the title agree on the headline, so the rest is not part of it.
+fn heading_in_title(title: &str, h1s: &[String]) -> Option<String> {
+    let is_sep = |c: char| lexicon::TITLE_SEPARATORS.contains(&c) || c == ':';
+    h1s.iter()
+        .filter(|h| h.len() < title.len())
+        .find(|h| {
+            let after = title
+                .strip_prefix(h.as_str())
+                .map(|rest| rest.trim_start().starts_with(is_sep) && rest.starts_with(' '));
+            let before = title
+                .strip_suffix(h.as_str())
+                .map(|rest| rest.trim_end().ends_with(is_sep) && rest.ends_with(' '));
+            after == Some(true) || before == Some(true)
+        })
+        .cloned()
+}
+
+/// Removes a prefix or suffix equal to the site name ("Headline | Site", "Site: Headline").
+fn strip_exact_site_name(title: &str, site: Option<&str>) -> String {
+    let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) else {
+        return title.to_string();
+    };
+    let lower = title.to_lowercase();
+    let site_lower = site.to_lowercase();
+    let trim = |s: &str| {
+        s.trim_matches(|c: char| {
+            c.is_whitespace() || lexicon::TITLE_SEPARATORS.contains(&c) || c == ':'
+        })
+        .to_string()
+    };
+    if lower.len() > site_lower.len() + 3 {
+        if lower.ends_with(&site_lower) {
+            let cut = title.len().saturating_sub(site.len());
+            if let Some(head) = title.get(..cut) {
+                let head_trimmed = trim(head);
+                if head.trim_end().len() > head_trimmed.len() || head.ends_with(": ") {
+                    return head_trimmed;
+                }
+            }
+        }
+        if lower.starts_with(&site_lower) {
+            if let Some(tail) = title.get(site.len()..) {
+                let tail_trimmed = trim(tail);
+                if tail.trim_start().len() > tail_trimmed.len() {
+                    return tail_trimmed;
+                }
+            }
+        }
+    }
+    title.to_string()
+}
+
+/// Readability.js `_getArticleTitle`: the `<title>` cut at its last separator (or colon),
+/// unless what remains is too short; the only `h1` when the `<title>` is very short or long.
+fn page_title(f: &Found) -> String {
+    let orig = f.html_title.clone().unwrap_or_default();
+    let words = |s: &str| s.split_whitespace().count().max(1);
+    let separator_at = |s: &str, set: &[char]| -> Vec<usize> {
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        chars
+            .windows(3)
+            .filter(|w| {
+                matches!(w, [(_, a), (_, b), (_, c)] if a.is_whitespace() && c.is_whitespace() && set.contains(b))
+            })
+            .filter_map(|w| w.first().map(|(i, _)| *i))
+            .collect()
+    };
+    let seps = separator_at(&orig, lexicon::TITLE_SEPARATORS);
+    // A heading equal to the part before the last separator (or after the first) agrees
+    // that it is the headline, however short (Readability.js would keep the whole title).
+    let parts = [
+        seps.last().and_then(|i| orig.get(..*i)),
+        seps.first().and_then(|i| {
+            // Past the white space, the separator and the white space after it.
+            let rest = orig.get(*i..)?;
+            rest.get(rest.char_indices().nth(3)?.0..)
+        }),
+    ];
+    for part in parts.into_iter().flatten() {
+        let part = normalise(part);
+        if f.h1.iter().chain(&f.h2).any(|h| *h == part) {
+            return part;
+        }
+    }
+    let mut hierarchical = false;
+    let mut cur = orig.clone();
+    if let Some(last) = seps.last() {
+        hierarchical = !separator_at(&orig, lexicon::TITLE_HIERARCHY_SEPARATORS).is_empty();
+        cur = orig.get(..*last).unwrap_or("").to_string();
+        if words(&cur) < tuning::TITLE_MIN_WORDS {
+            // Remove the first part instead.
+            cur = orig
+                .char_indices()
+                .find(|(_, c)| lexicon::TITLE_SEPARATORS.contains(c))
+                .and_then(|(i, c)| orig.get(i + c.len_utf8()..))
+                .unwrap_or("")
+                .to_string();
+        }
+    } else if cur.contains(": ") {
+        let matches_heading = f.h1.iter().chain(&f.h2).any(|h| *h == orig);
+        if !matches_heading {
+            let last = orig.rfind(':').map_or(0, |i| i + 1);
+            cur = orig.get(last..).unwrap_or("").to_string();
+            if words(&cur) < tuning::TITLE_MIN_WORDS {
+                let first = orig.find(':').map_or(0, |i| i + 1);
+                cur = orig.get(first..).unwrap_or("").to_string();
+            } else if words(orig.get(..orig.find(':').unwrap_or(0)).unwrap_or(""))
+                > tuning::TITLE_COLON_MAX_WORDS
+            {
+                cur = orig.clone();
+            }
+        }
+    } else {
+        let len = cur.chars().count();
+        if !(tuning::TITLE_MIN_CHARS..=tuning::TITLE_MAX_CHARS).contains(&len) {
+            if let [only] = f.h1.as_slice() {
+                cur = only.clone();
+            }
+        }
+    }
+    let cur = normalise(&cur);
+    let cur_words = words(&cur);
+    let without_seps: String = orig
+        .chars()
+        .filter(|c| !lexicon::TITLE_SEPARATORS.contains(c))
+        .collect();
+    if cur_words <= tuning::TITLE_SHORT_WORDS
+        && (!hierarchical || cur_words + 1 != words(&without_seps))
+    {
+        return orig;
+    }
+    cur
+}
+
+/// Share of `b`'s word characters also found as words of `a` (Readability.js
+/// `_textSimilarity`).
+fn similarity(a: &str, b: &str) -> f32 {
+    let tokens = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric() && c != '_')
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (ta, tb) = (tokens(a), tokens(b));
+    if ta.is_empty() || tb.is_empty() {
+        return 0.0;
+    }
+    let uniq: Vec<&str> = tb
+        .iter()
+        .filter(|t| !ta.contains(t))
+        .map(String::as_str)
+        .collect();
+    let all = tb.join(" ").len().max(1);
+    1.0 - uniq.join(" ").len() as f32 / all as f32
+}
+
+// Headline hint for the context stage (rules unchanged from the first metadata stage, so that
+// the text output does not move with the public title rules).
+
+pub(super) fn headline(f: &Found) -> Option<String> {
+    let og_title = f.meta.get("og:title").and_then(|v| v.first()).cloned();
+    let twitter_title = f.meta.get("twitter:title").and_then(|v| v.first()).cloned();
+    let site_name = f
+        .meta
+        .get("og:site_name")
+        .or_else(|| f.meta.get("application-name"))
+        .and_then(|v| v.first())
+        .cloned();
+    let h1s: Vec<&String> = f.h1.iter().take(4).collect();
+    let page_titles = [&f.html_title, &og_title, &twitter_title];
+    for h1 in &h1s {
+        let h = h1.to_lowercase();
+        if h.len() >= 10
+            && page_titles
+                .iter()
+                .filter_map(|t| t.as_deref())
+                .any(|t| t.to_lowercase().contains(&h))
+        {
+            return Some((*h1).clone());
+        }
+    }
+    if let Some(t) = og_title.or(twitter_title) {
+        return Some(strip_site_name(&t, site_name.as_deref()));
+    }
+    if let Some(t) = &f.html_title {
+        return Some(strip_site_name(t, site_name.as_deref()));
+    }
+    h1s.first().map(|h| (*h).clone())
+}
+
+/// Removes a site-name part from a title: the part equal to the site name, else the
+/// shorter side of the last separator when the longer side keeps at least three words.
+pub(crate) fn strip_site_name(title: &str, site: Option<&str>) -> String {
+    for sep in lexicon::HEADLINE_SEPARATORS {
+        let Some(pos) = title.rfind(sep) else {
+            continue;
+        };
+        let (head, tail) = (
+            title.get(..pos).unwrap_or(""),
+            title.get(pos + sep.len()..).unwrap_or(""),
+        );
+        if let Some(site) = site {
+            if tail.trim().eq_ignore_ascii_case(site.trim()) {
+                return head.trim().to_string();
+            }
+            if head.trim().eq_ignore_ascii_case(site.trim()) {
+                return tail.trim().to_string();
+            }
+        }
+        let (long, short) = if head.len() >= tail.len() {
+            (head, tail)
+        } else {
+            (tail, head)
+        };
+        if long.split_whitespace().count() >= 3 && short.split_whitespace().count() <= 4 {
+            return long.trim().to_string();
+        }
+    }
+    title.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_suffix_is_stripped_from_title() {
+        assert_eq!(
+            strip_site_name("Bridge vote delayed again - Valley Post", None),
+            "Bridge vote delayed again"
+        );
+        assert_eq!(
+            strip_site_name("Valley Post | Bridge vote delayed", Some("Valley Post")),
+            "Bridge vote delayed"
+        );
+        assert_eq!(strip_site_name("Q&A - Part 2", None), "Q&A - Part 2");
+        assert_eq!(
+            strip_exact_site_name("Bridge vote delayed - Valley Post", Some("Valley Post")),
+            "Bridge vote delayed"
+        );
+        assert_eq!(
+            strip_exact_site_name("Valley Post: Bridge vote delayed", Some("valley post")),
+            "Bridge vote delayed"
+        );
+        // A headline that merely ends with the site's name keeps it.
+        assert_eq!(
+            strip_exact_site_name("Ten years of the Valley Post", Some("Valley Post")),
+            "Ten years of the Valley Post"
+        );
+    }
+}
