@@ -19,6 +19,8 @@
 use crate::lexicon::{self, Hints, STOP_LANGUAGES, STOPWORD_MAP, TagKind};
 use crate::segment::{Block, Segmentation};
 use crate::tuning::Tuning;
+use aho_corasick::AhoCorasick;
+use once_cell::sync::Lazy;
 
 /// Measurements of one block.
 #[derive(Clone, Debug, PartialEq)]
@@ -215,11 +217,14 @@ fn sentence_ends(text: &str) -> u32 {
     n
 }
 
+/// One automaton for all of `lexicon::BOILERPLATE_PHRASES`: a single pass over a block
+/// instead of one substring search per phrase (that loop was 5% of run time).
+static PHRASES: Lazy<Option<AhoCorasick>> =
+    Lazy::new(|| AhoCorasick::new(lexicon::BOILERPLATE_PHRASES).ok());
+
 /// Whether a lower-cased text holds one of `lexicon::BOILERPLATE_PHRASES`.
 fn contains_phrase(lower: &str) -> bool {
-    lexicon::BOILERPLATE_PHRASES
-        .iter()
-        .any(|p| lower.contains(p))
+    PHRASES.as_ref().is_some_and(|ac| ac.is_match(lower))
 }
 
 /// The concept of the boilerplate section a lower-cased short text heads, if any: the text
@@ -345,6 +350,15 @@ mod tests {
         assert_eq!(sentence_ends("Version 2.0 is out. Get it now!"), 2);
         assert_eq!(sentence_ends("example.com"), 0);
         assert_eq!(sentence_ends("He said \"stop.\" Then left"), 1);
+    }
+
+    #[test]
+    fn the_phrase_automaton_builds_and_matches_every_phrase() {
+        assert!(PHRASES.is_some());
+        for p in lexicon::BOILERPLATE_PHRASES {
+            assert!(contains_phrase(&format!("x {p} y")), "{p}");
+        }
+        assert!(!contains_phrase("the council met on tuesday"));
     }
 
     #[test]
