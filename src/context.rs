@@ -115,11 +115,12 @@ fn sequence(
     let mut out: Vec<Decision> = cf.to_vec();
     // The headline is reported as the title, not as text; settled first so that it neither
     // counts as a heading before good text nor opens the article span.
+    let title = page.title.map(normalise);
     for (block, d) in seg.blocks.iter().zip(out.iter_mut()) {
         if matches!(block.kind, TagKind::Heading(_))
-            && page
-                .title
-                .is_some_and(|t| same_title(seg.text_of(block), t))
+            && title
+                .as_deref()
+                .is_some_and(|t| same_normalised_title(&normalise(seg.text_of(block)), t))
         {
             *d = Decision {
                 label: Label::Bad,
@@ -531,11 +532,15 @@ fn restrict(
 
 /// Whether a heading is the page title (equal after normalising case, spaces and
 /// punctuation, or the title is the heading plus a site-name suffix).
-pub(crate) fn same_title(heading: &str, title: &str) -> bool {
-    let h = normalise(heading);
-    let t = normalise(title);
+#[cfg(test)]
+fn same_title(heading: &str, title: &str) -> bool {
+    same_normalised_title(&normalise(heading), &normalise(title))
+}
+
+/// [`same_title`] on texts already passed through [`normalise`].
+fn same_normalised_title(h: &str, t: &str) -> bool {
     !h.is_empty()
-        && (h == t || (h.len() >= 20 && t.contains(&h)) || (t.len() >= 20 && h.contains(&t)))
+        && (h == t || (h.len() >= 20 && t.contains(h)) || (t.len() >= 20 && h.contains(t)))
 }
 
 fn normalise(s: &str) -> String {

@@ -14,9 +14,10 @@
 //!   separates prose from boilerplate even with small lists, and short lists keep the
 //!   per-word lookup cheap.
 
+use aho_corasick::AhoCorasick;
 use once_cell::sync::Lazy;
-use regex::RegexSet;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// How an element takes part in extraction, decided from its tag name alone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -458,8 +459,58 @@ const CLASS_STEMS: &[(&str, Hints)] = &[
     ("post-entry", Hints::BODY),
 ];
 
-static TOKEN_MAP: Lazy<HashMap<&'static str, Hints>> = Lazy::new(|| {
-    let mut map: HashMap<&'static str, Hints> = HashMap::with_capacity(CLASS_TOKENS.len());
+/// A map from our own fixed word lists, looked up once per word of every page: hashed with
+/// FxHash (rustc's hasher), several times faster than SipHash on short keys. The keys are
+/// ours, not the page's, so SipHash's flooding resistance buys nothing here.
+pub(crate) type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<FxHasher>>;
+
+/// The Fx hash: multiply-rotate over 8-byte chunks (as in rustc-hash, reimplemented).
+#[derive(Default)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word: [u8; 8] = chunk.try_into().unwrap_or_default();
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            for (w, b) in word.iter_mut().zip(rest) {
+                *w = *b;
+            }
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+static TOKEN_MAP: Lazy<WordMap<Hints>> = Lazy::new(|| {
+    let mut map: WordMap<Hints> =
+        HashMap::with_capacity_and_hasher(CLASS_TOKENS.len(), Default::default());
     for (token, hint) in CLASS_TOKENS {
         let entry = map.entry(token).or_default();
         *entry = entry.with(*hint);
@@ -467,27 +518,31 @@ static TOKEN_MAP: Lazy<HashMap<&'static str, Hints>> = Lazy::new(|| {
     map
 });
 
-static STEM_SET: Lazy<Option<RegexSet>> = Lazy::new(|| {
-    // Stems are plain words; escaping keeps `-` and `_` literal.
-    RegexSet::new(CLASS_STEMS.iter().map(|(s, _)| regex::escape(s))).ok()
-});
+/// One automaton for all [`CLASS_STEMS`], run over each lower-cased class name.
+static STEMS: Lazy<Option<AhoCorasick>> =
+    Lazy::new(|| AhoCorasick::new(CLASS_STEMS.iter().map(|(s, _)| *s)).ok());
 
-/// Concept hints of a `class` attribute: whole tokens and stems.
+/// Concept hints of a `class` attribute: whole tokens and stems, name by name, skipping
+/// property and state names ([`is_property_class`]).
 ///
 /// camelCase boundaries count as token boundaries (`relatedStories` → `related`,
 /// `stories`), as do `-`, `_` and digits.
 pub(crate) fn class_hints(class: &str) -> Hints {
-    let kept: Vec<&str> = class
-        .split_whitespace()
-        .filter(|name| !is_property_class(name))
-        .collect();
-    let class = kept.join(" ");
-    let mut hints = token_hints(&class);
-    let lower = class.to_ascii_lowercase();
-    if let Some(set) = STEM_SET.as_ref() {
-        for i in set.matches(&lower).iter() {
-            if let Some((_, h)) = CLASS_STEMS.get(i) {
-                hints = hints.with(*h);
+    let mut hints = Hints::NONE;
+    let mut lower = String::new();
+    for name in class.split_whitespace() {
+        if is_property_class(name) {
+            continue;
+        }
+        hints = hints.with(token_hints(name));
+        lower.clear();
+        lower.push_str(name);
+        lower.make_ascii_lowercase();
+        if let Some(ac) = STEMS.as_ref() {
+            for m in ac.find_overlapping_iter(lower.as_str()) {
+                if let Some((_, h)) = CLASS_STEMS.get(m.pattern().as_usize()) {
+                    hints = hints.with(*h);
+                }
             }
         }
     }
@@ -498,7 +553,9 @@ pub(crate) fn class_hints(class: &str) -> Hints {
 /// text (`id="shared-mutable-history"`, `id="See_also"` in generated documentation), where
 /// a stem would read `share` into `shared`.
 pub(crate) fn id_hints(id: &str) -> Hints {
-    if is_property_class(id) || class_tokens(id).count() > MAX_ID_TOKENS {
+    let mut tokens = 0;
+    for_each_token(id, |_| tokens += 1);
+    if is_property_class(id) || tokens > MAX_ID_TOKENS {
         return Hints::NONE;
     }
     token_hints(id)
@@ -510,11 +567,11 @@ const MAX_ID_TOKENS: usize = 2;
 
 fn token_hints(s: &str) -> Hints {
     let mut hints = Hints::NONE;
-    for token in class_tokens(s) {
-        if let Some(h) = TOKEN_MAP.get(token.as_str()) {
+    for_each_token(s, |token| {
+        if let Some(h) = TOKEN_MAP.get(token) {
             hints = hints.with(*h);
         }
-    }
+    });
     hints
 }
 
@@ -551,7 +608,11 @@ const PROPERTY_PREFIXES: &[&str] = &[
 fn is_property_class(name: &str) -> bool {
     // Embedded posts (`social-media-embed`, `twitter-embed`) are quoted content whose
     // wrapper names mention the network they come from, not share buttons.
-    if name.to_ascii_lowercase().contains("embed") {
+    if name
+        .as_bytes()
+        .windows(5)
+        .any(|w| w.eq_ignore_ascii_case(b"embed"))
+    {
         return true;
     }
     let mut parts = name.split(['-', '_']);
@@ -562,30 +623,30 @@ fn is_property_class(name: &str) -> bool {
             .any(|p| first.eq_ignore_ascii_case(p))
 }
 
-/// Splits a class/id string into lower-case word tokens at non-alphanumerics and at
-/// lower→upper camelCase boundaries.
-fn class_tokens(s: &str) -> impl Iterator<Item = String> + '_ {
-    let mut out = Vec::new();
-    let mut cur = String::new();
+/// Calls `f` with each lower-case word token of a class/id string, split at
+/// non-alphanumerics and at lower→upper camelCase boundaries, without allocating per token.
+fn for_each_token(s: &str, mut f: impl FnMut(&str)) {
+    let mut cur = String::with_capacity(32);
     let mut prev_lower = false;
     for c in s.chars() {
         if c.is_ascii_alphabetic() {
             if c.is_ascii_uppercase() && prev_lower && !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+                f(&cur);
+                cur.clear();
             }
             prev_lower = c.is_ascii_lowercase();
             cur.push(c.to_ascii_lowercase());
         } else {
             prev_lower = false;
             if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+                f(&cur);
+                cur.clear();
             }
         }
     }
     if !cur.is_empty() {
-        out.push(cur);
+        f(&cur);
     }
-    out.into_iter()
 }
 
 /// Inline `style` fragments that hide an element (after removing spaces and lower-casing).
@@ -690,8 +751,8 @@ pub(crate) const STOPWORDS: &[&str] = &[
 ];
 
 /// Word → bit set of the languages whose stop list holds it (bit i = `STOP_LANGUAGES[i]`).
-pub(crate) static STOPWORD_MAP: Lazy<HashMap<&'static str, u16>> = Lazy::new(|| {
-    let mut map: HashMap<&'static str, u16> = HashMap::with_capacity(2048);
+pub(crate) static STOPWORD_MAP: Lazy<WordMap<u16>> = Lazy::new(|| {
+    let mut map: WordMap<u16> = HashMap::with_capacity_and_hasher(2048, Default::default());
     for (i, list) in STOPWORDS.iter().enumerate() {
         for w in list.split_whitespace() {
             *map.entry(w).or_insert(0) |= 1 << i;

@@ -43,9 +43,9 @@ use crate::dom::{self, Document};
 use crate::lexicon::{self, TagRole};
 use crate::render;
 use crate::tuning;
+use aho_corasick::AhoCorasick;
 use ego_tree::iter::Edge;
 use once_cell::sync::Lazy;
-use regex::Regex;
 use scraper::Node;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -445,24 +445,28 @@ fn is_unlikely_box(el: &scraper::node::Element, name: &str) -> bool {
     class_or_id_contains(el, &UNLIKELY_WORDS) && !class_or_id_contains(el, &MAYBE_WORDS)
 }
 
-/// A case-insensitive alternation of `words`, matched anywhere (as Readability.js's
-/// regular expressions are).
-fn any_of(words: &[&str]) -> Option<Regex> {
-    let alternation: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
-    Regex::new(&format!("(?i){}", alternation.join("|"))).ok()
+/// A case-insensitive (ASCII) automaton of `words`, matched anywhere (as Readability.js's
+/// regular expressions are). An automaton rather than a `(?i)` regex: this runs over the
+/// class and id of every element, and the regex was 4% of run time.
+fn any_of(words: &[&str]) -> Option<AhoCorasick> {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .ok()
 }
 
-static BYLINE_WORDS: Lazy<Option<Regex>> = Lazy::new(|| any_of(lexicon::BYLINE_CLASS_WORDS));
-static UNLIKELY_WORDS: Lazy<Option<Regex>> = Lazy::new(|| any_of(lexicon::UNLIKELY_BOX_WORDS));
-static MAYBE_WORDS: Lazy<Option<Regex>> = Lazy::new(|| any_of(lexicon::MAYBE_BOX_WORDS));
+static BYLINE_WORDS: Lazy<Option<AhoCorasick>> = Lazy::new(|| any_of(lexicon::BYLINE_CLASS_WORDS));
+static UNLIKELY_WORDS: Lazy<Option<AhoCorasick>> =
+    Lazy::new(|| any_of(lexicon::UNLIKELY_BOX_WORDS));
+static MAYBE_WORDS: Lazy<Option<AhoCorasick>> = Lazy::new(|| any_of(lexicon::MAYBE_BOX_WORDS));
 
 /// Whether the class or id matches `words` (compiled once: this runs for every element).
-fn class_or_id_contains(el: &scraper::node::Element, words: &Lazy<Option<Regex>>) -> bool {
-    let Some(re) = words.as_ref() else {
+fn class_or_id_contains(el: &scraper::node::Element, words: &Lazy<Option<AhoCorasick>>) -> bool {
+    let Some(ac) = words.as_ref() else {
         return false;
     };
-    dom::attr(el, "class").is_some_and(|v| re.is_match(v))
-        || dom::attr(el, "id").is_some_and(|v| re.is_match(v))
+    dom::attr(el, "class").is_some_and(|v| ac.is_match(v))
+        || dom::attr(el, "id").is_some_and(|v| ac.is_match(v))
 }
 
 /// Stores a finished capture.
