@@ -25,12 +25,20 @@ use scraper::Node;
 /// Title separators between the headline and the site name in `<title>`.
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " / ", " » "];
 
+/// Most `h1` elements whose text is read. Empty `h1`s (a logo) are skipped, so without a
+/// bound a hostile page of nested empty `h1`s over a large subtree costs headings × nodes.
+const MAX_H1_EXAMINED: usize = 16;
+/// Most nodes read under one `h1`: a headline is a few text nodes and inline elements.
+const MAX_H1_NODES: usize = 1024;
+
 #[derive(Default)]
 struct Found {
     og_title: Option<String>,
     twitter_title: Option<String>,
     html_title: Option<String>,
     h1: Vec<String>,
+    /// `h1` elements whose text was read, empty ones included.
+    h1_examined: usize,
     author: Option<String>,
     published: Option<String>,
     time_datetime: Option<String>,
@@ -93,9 +101,10 @@ pub(crate) fn collect(doc: &Document) -> Metadata {
                     .collect();
                 set(&mut f.html_title, &t);
             }
-            "h1" if f.h1.len() < 4 => {
+            "h1" if f.h1.len() < 4 && f.h1_examined < MAX_H1_EXAMINED => {
+                f.h1_examined += 1;
                 let mut t = String::new();
-                for d in node.descendants() {
+                for d in node.descendants().take(MAX_H1_NODES) {
                     if let Some(text) = d.value().as_text() {
                         t.push_str(text);
                     }
@@ -217,6 +226,15 @@ mod tests {
         );
         assert_eq!(m.title.as_deref(), Some("Bridge vote delayed again"));
         assert_eq!(m.language.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn empty_h1s_before_the_headline_are_passed_over() {
+        let m = meta(
+            "<title>Bridge vote delayed again | Valley Post</title>\
+             <h1><img alt=logo></h1><h1> </h1><h1>Bridge vote delayed again</h1>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Bridge vote delayed again"));
     }
 
     #[test]
