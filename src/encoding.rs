@@ -11,11 +11,14 @@
 //!    `<meta http-equiv=content-type content="…charset=…">`;
 //! 4. a guess from the bytes with `chardetng` (Firefox's detector), allowing UTF-8;
 //!
-//! Deviation: a declared single-byte Latin encoding (ISO-8859-1, windows-1252, ASCII —
+//! Deviations: a declared single-byte Latin encoding (ISO-8859-1, windows-1252, ASCII —
 //! WHATWG maps all three to windows-1252) on bytes that are valid UTF-8 and contain
 //! non-ASCII is read as UTF-8. Such pages are common in older crawls, where a server
 //! default header mislabels UTF-8 pages; the reverse mistake (windows-1252 bytes that
-//! happen to be valid UTF-8) is very rare for real text.
+//! happen to be valid UTF-8) is very rare for real text. And a declared UTF-8 on bytes
+//! that are mostly invalid UTF-8 (more invalid sequences than valid non-ASCII characters)
+//! is ignored and the bytes are guessed: server-wide UTF-8 headers in front of legacy
+//! pages are the common case, and reading those as UTF-8 loses every non-ASCII letter.
 //!
 //! Input that is plainly not text (NUL-heavy, or an image/archive/PDF signature) is an
 //! [`Error::NotHtml`].
@@ -38,7 +41,8 @@ pub enum CharsetSource {
     Meta,
     /// A declared Latin-1 family charset overridden because the bytes are valid UTF-8.
     Utf8Override,
-    /// Guessed from the bytes (chardetng).
+    /// Guessed from the bytes (chardetng): nothing was declared, the declaration came after
+    /// the first 1024 bytes, or a declared UTF-8 was contradicted by the bytes.
     Guess,
 }
 
@@ -84,10 +88,16 @@ pub(crate) fn decode<'a>(
         return Ok(with(enc, rest, CharsetSource::Bom));
     }
     reject_binary(bytes)?;
-    let declared = content_type
-        .and_then(header_charset)
-        .map(|e| (e, CharsetSource::Header))
-        .or_else(|| meta_charset(bytes).map(|e| (e, CharsetSource::Meta)));
+    // A UTF-8 declaration the bytes contradict is passed over (see the module doc).
+    let declared = [
+        content_type
+            .and_then(header_charset)
+            .map(|e| (e, CharsetSource::Header)),
+        meta_charset(bytes).map(|e| (e, CharsetSource::Meta)),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|(enc, _)| *enc != UTF_8 || utf8_is_plausible(bytes));
     if let Some((enc, source)) = declared {
         if enc == WINDOWS_1252 && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() {
             return Ok(with(UTF_8, bytes, CharsetSource::Utf8Override));
@@ -99,11 +109,36 @@ pub(crate) fn decode<'a>(
     if std::str::from_utf8(bytes).is_ok() {
         return Ok(with(UTF_8, bytes, CharsetSource::Guess));
     }
+    Ok(guess(bytes))
+}
+
+/// The detector's guess (step 4).
+fn guess(bytes: &[u8]) -> Decoded<'_> {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     let sample = bytes.get(..GUESS_BYTES.min(bytes.len())).unwrap_or(bytes);
     detector.feed(sample, sample.len() == bytes.len());
     let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
-    Ok(with(guess, bytes, CharsetSource::Guess))
+    with(guess, bytes, CharsetSource::Guess)
+}
+
+/// Whether bytes declared UTF-8 are UTF-8: there are fewer invalid sequences than valid
+/// non-ASCII characters in the sniffed head. A page with a stray byte or two from a
+/// template in another charset stays UTF-8; a legacy page behind a server-wide UTF-8
+/// header, where every non-ASCII byte is invalid, does not.
+fn utf8_is_plausible(bytes: &[u8]) -> bool {
+    let head = bytes.get(..GUESS_BYTES.min(bytes.len())).unwrap_or(bytes);
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in head.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+        }
+    }
+    // A multi-byte character cut by the end of the sniffed window is not evidence.
+    if head.len() < bytes.len() {
+        invalid = invalid.saturating_sub(1);
+    }
+    invalid <= valid
 }
 
 fn with<'a>(enc: &'static Encoding, bytes: &'a [u8], source: CharsetSource) -> Decoded<'a> {
