@@ -20,7 +20,8 @@
 //! is ignored and the bytes are guessed: server-wide UTF-8 headers in front of legacy
 //! pages are the common case, and reading those as UTF-8 loses every non-ASCII letter.
 //!
-//! Input that is plainly not text (NUL-heavy, or an image/archive/PDF signature) is an
+//! Input that is plainly not text (NUL- or control-character-heavy, or an
+//! image/archive/PDF signature) is an
 //! [`Error::NotHtml`].
 
 use crate::error::Error;
@@ -74,6 +75,10 @@ const SNIFF_BYTES: usize = 4096;
 /// More NUL bytes than this share of the sniffed bytes means binary, not text (UTF-16
 /// without a BOM would trip it too; such pages are vanishingly rare on the web).
 const MAX_NUL_SHARE: f32 = 0.01;
+/// More C0 control bytes than this share of the sniffed bytes (tab, line feed, form feed,
+/// carriage return and escape excepted: ISO-2022-JP switches character sets with escape
+/// sequences) means binary. Uniformly random bytes have 10.5%; text has none but strays.
+const MAX_CONTROL_SHARE: f32 = 0.02;
 
 static META_CHARSET: Lazy<Option<Regex>> =
     Lazy::new(|| Regex::new(r#"(?i-u)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)"#).ok());
@@ -211,6 +216,15 @@ fn reject_binary(bytes: &[u8]) -> Result<(), Error> {
             reason: "many NUL bytes",
         });
     }
+    let control = head
+        .iter()
+        .filter(|b| **b < 0x20 && !matches!(**b, b'\t' | b'\n' | 0x0C | b'\r' | 0x1B))
+        .count();
+    if !head.is_empty() && control as f32 > MAX_CONTROL_SHARE * head.len() as f32 {
+        return Err(Error::NotHtml {
+            reason: "many control characters",
+        });
+    }
     Ok(())
 }
 
@@ -279,5 +293,22 @@ mod tests {
             decode(&[0u8; 200], None),
             Err(Error::NotHtml { .. })
         ));
+    }
+
+    #[test]
+    fn control_characters_mark_binary_but_escapes_and_strays_do_not() {
+        let mut bytes = b"<p>".repeat(100);
+        bytes.extend_from_slice(&[0x01, 0x02, 0x03]);
+        assert!(decode(&bytes, None).is_ok());
+        bytes.extend_from_slice(&[0x05; 10]);
+        assert!(matches!(
+            decode(&bytes, None),
+            Err(Error::NotHtml {
+                reason: "many control characters"
+            })
+        ));
+        // ISO-2022-JP text is full of escape sequences.
+        let (jis, _, _) = encoding_rs::ISO_2022_JP.encode("<p>日本 語 の 文 章 です</p>");
+        assert!(decode(&jis, Some("text/html; charset=iso-2022-jp")).is_ok());
     }
 }
