@@ -27,34 +27,9 @@ fn divisor() -> usize {
     }
 }
 
-/// Shapes that scan the open-element stack or the active formatting list: the ones the
-/// guards exist for.
-const NESTED: &[&str] = &[
-    "div",
-    "ul-li",
-    "table-in-td",
-    "b",
-    "b-i-a",
-    "unclosed-b-distinct",
-    "formatting-reconstruct",
-    "adoption-agency",
-    "b-over-table",
-    "button-p",
-    "select-option",
-    "svg",
-    "math",
-    "svg-foreign-object",
-    "self-closing-div",
-    "template",
-    "object-b",
-    "li-run",
-    "h1-div",
-    "many-attributes",
-];
-
 fn nested(c: &mut Criterion) {
     let d = divisor();
-    for name in NESTED {
+    for name in hostile::SHAPES {
         let mut group = c.benchmark_group(format!("nested/{name}"));
         group
             .sample_size(10)
