@@ -22,15 +22,20 @@ struct Truth {
 }
 
 fn load_truth() -> Vec<Truth> {
-    let raw = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/truth.jsonl"))
-        .expect("corpus/truth.jsonl is readable");
+    let raw =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/truth.jsonl"))
+            .expect("corpus/truth.jsonl is readable");
     raw.lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| {
             let v: serde_json::Value = serde_json::from_str(l).expect("truth line is JSON");
             let list = |k: &str| -> Vec<String> {
                 v[k].as_array()
-                    .map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect())
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|s| s.as_str().map(str::to_string))
+                            .collect()
+                    })
                     .unwrap_or_default()
             };
             Truth {
@@ -74,7 +79,10 @@ fn shingles(s: &str) -> HashMap<Vec<&str>, usize> {
 /// Per-page ScrapingHub F1 (1.0 when both texts are empty).
 fn sh_f1(truth: &str, pred: &str) -> f64 {
     let (t, p) = (shingles(truth), shingles(pred));
-    let tp: usize = t.iter().map(|(k, n)| (*n).min(*p.get(k).unwrap_or(&0))).sum();
+    let tp: usize = t
+        .iter()
+        .map(|(k, n)| (*n).min(*p.get(k).unwrap_or(&0)))
+        .sum();
     let (nt, np): (usize, usize) = (t.values().sum(), p.values().sum());
     if nt == 0 && np == 0 {
         return 1.0;
@@ -117,7 +125,12 @@ fn every_corpus_page_has_its_snippets_and_clears_the_f1_floor() {
     if mean < MEAN_F1_FLOOR {
         failures.push(format!("mean F1 {mean:.3} below {MEAN_F1_FLOOR}"));
     }
-    assert!(failures.is_empty(), "{} corpus failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} corpus failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -127,7 +140,11 @@ fn every_corpus_page_has_a_truth_line() {
     let mut pages: Vec<String> = std::fs::read_dir(dir)
         .expect("corpus/html exists")
         .filter_map(|e| e.ok())
-        .filter_map(|e| e.path().file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .filter_map(|e| {
+            e.path()
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+        })
         .collect();
     pages.sort();
     let mut ids: Vec<String> = truths.iter().map(|t| t.id.clone()).collect();
