@@ -22,8 +22,9 @@
 //!    `<table>` inside formatting elements and `<div/>` all grow the real stack while a
 //!    simulation that pops on end tags thinks it shrank;
 //! 3. after each token the guard counts the nodes built; past `max_nodes`, or past
-//!    [`AMPLIFICATION`] nodes per token (the tree builder re-creates unclosed formatting
-//!    elements in every new paragraph), parsing stops and the rest of the page is ignored.
+//!    [`NODES_PER_BYTE`] nodes per byte of input (the tree builder re-creates unclosed
+//!    formatting elements in every new paragraph, so a small page can ask for millions),
+//!    parsing stops and the rest of the page is ignored.
 //!
 //! Sources: HTML Living Standard §13.2.4.3 (active formatting elements, the "Noah's Ark"
 //! clause), §13.2.6.4.7 (in body: adoption agency, reconstruction); Blink's
@@ -74,16 +75,18 @@ pub(crate) struct ParseReport {
 /// (`<a><b><i>`); 32 leaves room for 16 open at once.
 pub(crate) const MAX_FORMATTING: usize = 32;
 
-/// Most nodes built per token given to the tree builder, on average, before parsing stops.
-/// Real pages build about one node per token (a start tag makes an element, a run of text a
-/// text node); implied elements (`tbody`, `tr` for a bare `<td>`) and reconstructed
-/// formatting elements add some. Hostile pages leave formatting elements unclosed so that
-/// each `<p>x` re-creates up to [`MAX_FORMATTING`] of them.
-pub(crate) const AMPLIFICATION: usize = 4;
+/// Most nodes built per byte of input before parsing stops. Markup that is not re-created
+/// builds at most about one node per two bytes (`<b>x` is an element and a text node in
+/// four bytes; a bare `<td>` after `<table>` implies `tbody` and `tr`), real pages one per
+/// twenty or more. Unclosed formatting elements are re-created in every paragraph: an old
+/// "font soup" page with seven distinct `<font>` tags left open reaches one node per byte,
+/// while hostile markup (`<p>x</p>` under 32 open-ended `<b>`s) asks for four. Two bounds
+/// the tree at a few hundred bytes of memory per input byte.
+pub(crate) const NODES_PER_BYTE: usize = 2;
 
-/// Nodes allowed on top of [`AMPLIFICATION`] per token, so that short pages with implied
-/// structure never hit it.
-const AMPLIFICATION_SLACK: usize = 4096;
+/// Nodes allowed on top of [`NODES_PER_BYTE`], so that tiny pages with implied structure
+/// never hit it.
+const NODES_SLACK: usize = 4096;
 
 /// Input is given to the tokenizer in pieces of this size, so that a parse stopped by the
 /// node limit stops reading too.
@@ -94,7 +97,12 @@ pub(crate) fn parse(html: &str, limits: Limits) -> (Document, ParseReport) {
     let html = attributes::limit(html);
     let sink = HtmlTreeSink::new(Html::new_document());
     let builder = TreeBuilder::new(sink, TreeBuilderOpts::default());
-    let guard = Guard::new(builder, limits);
+    let node_budget = limits.max_nodes.min(
+        html.len()
+            .saturating_mul(NODES_PER_BYTE)
+            .saturating_add(NODES_SLACK),
+    );
+    let guard = Guard::new(builder, limits, node_budget);
     let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
     let input = BufferQueue::default();
     for piece in pieces(&html, FEED_BYTES) {
@@ -198,8 +206,8 @@ struct GuardState {
     limits: Limits,
     /// Start tags dropped, per name, so their end tags are dropped too.
     dropped: HashMap<LocalName, usize>,
-    /// Tokens given to the tree builder.
-    tokens: usize,
+    /// Nodes allowed: `max_nodes`, or fewer for short input (see [`NODES_PER_BYTE`]).
+    node_budget: usize,
     /// An `<html>` / `<body>` start tag was seen: later ones only add attributes to the
     /// existing element, one sorted insertion each, so theirs are dropped.
     seen_html: bool,
@@ -253,13 +261,13 @@ impl Tracer for Census<'_> {
 }
 
 impl Guard {
-    fn new(builder: Builder, limits: Limits) -> Self {
+    fn new(builder: Builder, limits: Limits, node_budget: usize) -> Self {
         Guard {
             builder,
             state: RefCell::new(GuardState {
                 limits,
                 dropped: HashMap::new(),
-                tokens: 0,
+                node_budget,
                 seen_html: false,
                 seen_body: false,
                 last_census: None,
@@ -329,11 +337,7 @@ impl Guard {
     /// Stops the parse when too many nodes were built (see the module doc).
     fn check_size(&self, state: &mut GuardState) {
         let nodes = self.builder.sink.0.borrow().tree.nodes().len();
-        let budget = state
-            .limits
-            .max_nodes
-            .min(AMPLIFICATION_SLACK.saturating_add(state.tokens.saturating_mul(AMPLIFICATION)));
-        if nodes > budget {
+        if nodes > state.node_budget {
             state.report.truncated = true;
         }
     }
@@ -364,7 +368,6 @@ impl TokenSink for Guard {
                 return TokenSinkResult::Continue;
             }
             if !matches!(token, Token::ParseError(_)) {
-                state.tokens += 1;
                 state.last_census = None;
             }
         }
@@ -561,13 +564,28 @@ mod tests {
     #[test]
     fn reconstructing_formatting_elements_cannot_amplify_without_bound() {
         // Each `<p>x</p>` re-creates every unclosed `b` (distinct attributes defeat the
-        // Noah's Ark clause): 8 bytes of input make 33 nodes. The parse stops instead.
+        // Noah's Ark clause): 8 bytes of input make 32 nodes. The parse stops instead.
         let opening: String = (0..30).map(|i| format!("<b id=b{i}>")).collect();
         let html = format!("<p>{opening}</p>{}", "<p>x</p>".repeat(20_000));
         let (doc, report) = parse(&html, limits(512));
         assert!(report.truncated);
         let nodes = doc.tree.nodes().len();
-        assert!(nodes < 20_000 * 3 * AMPLIFICATION, "{nodes} nodes");
+        assert!(
+            nodes <= html.len() * NODES_PER_BYTE + NODES_SLACK + MAX_FORMATTING + 2,
+            "{nodes} nodes"
+        );
+    }
+
+    #[test]
+    fn old_font_soup_is_not_cut_short() {
+        // Seven distinct `<font>` tags left open, re-created in every paragraph: about one
+        // node per byte, which browsers build too and real 1990s pages do.
+        let html: String = (0..5000)
+            .map(|i| format!("<font size={}><p>text {i}", i % 7))
+            .collect();
+        let (doc, report) = parse(&html, limits(512));
+        assert!(!report.truncated);
+        assert!(doc.root_element().text().any(|t| t.contains("text 4999")));
     }
 
     #[test]

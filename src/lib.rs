@@ -44,8 +44,8 @@
 //!   once (the parser's real stack plus active formatting elements, read from the parser
 //!   itself) and formatting elements beyond 32 are not built, their text kept.
 //! * A tag keeps at most 256 attributes (the tokenizer compares each new attribute with
-//!   all earlier ones); parsing stops after [`Options::max_nodes`] nodes or four nodes per
-//!   markup token, so re-created formatting elements cannot amplify a small page.
+//!   all earlier ones); parsing stops after [`Options::max_nodes`] nodes or two nodes per
+//!   input byte, so re-created formatting elements cannot amplify a small page.
 //! * No walk over the tree recurses, so depth cannot overflow the stack, and the tree is an
 //!   arena freed without recursion. The library code denies `unwrap`, `expect`, `panic!`,
 //!   indexing and string slicing by index through clippy lints.

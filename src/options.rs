@@ -142,9 +142,10 @@ impl Options {
     }
 
     /// Most nodes (elements, text runs, comments) built. Parsing stops at this count, or
-    /// earlier when the page builds more than four nodes per markup token (the parser
-    /// re-creating unclosed formatting elements in every paragraph), and the rest of the
-    /// page is ignored: best effort, the article is extracted from what was built.
+    /// earlier when the page builds more than two nodes per byte of input (the parser
+    /// re-creating unclosed formatting elements in every paragraph; real pages build one
+    /// per twenty bytes or fewer), and the rest of the page is ignored: best effort, the
+    /// article is extracted from what was built.
     ///
     /// # Default
     /// [`DEFAULT_MAX_NODES`] (4 million).
