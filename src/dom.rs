@@ -7,28 +7,43 @@
 //! Decides: which elements are never content (scripts, styles, templates, form controls,
 //! embedded media, hidden elements) and how deep and how large the tree may grow.
 //!
-//! Guards. html5ever follows the HTML spec, which has no depth limit, and several of its
-//! tree-construction steps scan the stack of open elements, so deep nesting costs time
-//! quadratic in depth. Browsers stop nesting at 512. Between the tokenizer and the tree
-//! builder sits [`Guard`], which tracks an approximation of the open-element stack (with the
-//! spec's implied end tags for `p`, `li`, `dd`/`dt`, `option`, `tr`/`td`/`th`) and drops start
-//! tags that would open deeper than `max_depth` together with their end tags; their text
-//! still flows into the enclosing element. It also stops building after `max_nodes`
-//! elements. Both keep parsing linear in input size.
+//! Guards. html5ever follows the HTML spec, which has no depth limit, and several tree
+//! construction steps scan the stack of open elements or the list of active formatting
+//! elements, so hostile nesting costs time quadratic in its depth; the tokenizer is quadratic
+//! in the number of attributes of one tag. Browsers stop nesting at 512. Three guards keep
+//! parsing linear in input size and memory proportional to it:
+//! 1. before tokenizing, [`attributes::limit`] ends any tag at 256 attributes;
+//! 2. between the tokenizer and the tree builder sits [`Guard`], which asks the tree builder
+//!    itself (`TreeBuilder::trace_handles`) how many elements are open or on the list of
+//!    active formatting elements, and drops start tags that would go past `max_depth`, and
+//!    formatting start tags (`b`, `a`, `font`…) past [`MAX_FORMATTING`], together with their
+//!    end tags; their text still flows into the enclosing element. Reading the real stack
+//!    rather than simulating it matters: the adoption agency algorithm (misnested `</b>`),
+//!    `<table>` inside formatting elements and `<div/>` all grow the real stack while a
+//!    simulation that pops on end tags thinks it shrank;
+//! 3. after each token the guard counts the nodes built; past `max_nodes`, or past
+//!    [`NODES_PER_BYTE`] nodes per byte of input (the tree builder re-creates unclosed
+//!    formatting elements in every new paragraph, so a small page can ask for millions),
+//!    parsing stops and the rest of the page is ignored.
 //!
-//! Sources: HTML Living Standard §13.2.6 (tree construction: "has an element in scope",
-//! implied end tags); Readability.js `_isProbablyVisible` for hidden elements.
+//! Sources: HTML Living Standard §13.2.4.3 (active formatting elements, the "Noah's Ark"
+//! clause), §13.2.6.4.7 (in body: adoption agency, reconstruction); Blink's
+//! `kMaximumHTMLParserDOMTreeDepth` (512); Readability.js `_isProbablyVisible` for hidden
+//! elements.
+
+mod attributes;
 
 use crate::lexicon::{self, TagRole};
+use ego_tree::NodeId;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
-    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
-use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts, TreeSink};
-use html5ever::{LocalName, TokenizerResult};
+use html5ever::tree_builder::{Tracer, TreeBuilder, TreeBuilderOpts, TreeSink};
+use html5ever::{LocalName, TokenizerResult, local_name, ns};
 use scraper::node::Element;
 use scraper::{Html, HtmlTreeSink};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 /// A parsed page.
@@ -37,41 +52,95 @@ pub(crate) type Document = Html;
 /// Limits applied while building the tree.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Limits {
-    /// Deepest element nesting built.
+    /// Most elements open at once (stack of open elements plus active formatting elements).
     pub(crate) max_depth: usize,
-    /// Most elements built.
+    /// Most nodes (elements, text, comments) built.
     pub(crate) max_nodes: usize,
 }
 
 /// What the parse ran into, for `--explain` and the batch report.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct ParseReport {
-    /// Start tags dropped because they would nest deeper than the limit.
+    /// Start tags dropped because they would nest deeper than the limit (or keep too many
+    /// formatting elements active).
     pub(crate) dropped_deep_tags: usize,
     /// True when the node limit stopped the parse early.
     pub(crate) truncated: bool,
 }
 
-/// Parses a page into a tree, applying the depth and node guards.
+/// Most formatting elements the tree builder may hold, open or waiting on its list of active
+/// formatting elements (an element that is both counts twice). Each paragraph re-creates
+/// the unclosed ones and every re-creation scans the open stack, so this bounds both the
+/// nodes one token can create and the work per token. Real pages nest a handful
+/// (`<a><b><i>`); 32 leaves room for 16 open at once.
+pub(crate) const MAX_FORMATTING: usize = 32;
+
+/// Most nodes built per byte of input before parsing stops. Markup that is not re-created
+/// builds at most about one node per two bytes (`<b>x` is an element and a text node in
+/// four bytes; a bare `<td>` after `<table>` implies `tbody` and `tr`), real pages one per
+/// twenty or more. Unclosed formatting elements are re-created in every paragraph: an old
+/// "font soup" page with seven distinct `<font>` tags left open reaches one node per byte,
+/// while hostile markup (`<p>x</p>` under 32 open-ended `<b>`s) asks for four. Two bounds
+/// the tree at a few hundred bytes of memory per input byte.
+pub(crate) const NODES_PER_BYTE: usize = 2;
+
+/// Nodes allowed on top of [`NODES_PER_BYTE`], so that tiny pages with implied structure
+/// never hit it.
+const NODES_SLACK: usize = 4096;
+
+/// Input is given to the tokenizer in pieces of this size, so that a parse stopped by the
+/// node limit stops reading too.
+const FEED_BYTES: usize = 64 * 1024;
+
+/// Parses a page into a tree, applying the guards (see the module doc).
 pub(crate) fn parse(html: &str, limits: Limits) -> (Document, ParseReport) {
+    let html = attributes::limit(html);
     let sink = HtmlTreeSink::new(Html::new_document());
     let builder = TreeBuilder::new(sink, TreeBuilderOpts::default());
-    let guard = Guard::new(builder, limits);
+    let node_budget = limits.max_nodes.min(
+        html.len()
+            .saturating_mul(NODES_PER_BYTE)
+            .saturating_add(NODES_SLACK),
+    );
+    let guard = Guard::new(builder, limits, node_budget);
     let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
     let input = BufferQueue::default();
-    input.push_back(StrTendril::from(html));
-    // Script results only pause the tokenizer so a browser could run the script; encoding
-    // indicators are handled before parsing (stage 0). Both just continue here.
-    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    for piece in pieces(&html, FEED_BYTES) {
+        input.push_back(StrTendril::from(piece));
+        // Script results only pause the tokenizer so a browser could run the script;
+        // encoding indicators are handled before parsing (stage 0). Both just continue here.
+        while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+        if tokenizer.sink.state.borrow().report.truncated {
+            break;
+        }
+    }
     tokenizer.end();
     let guard = tokenizer.sink;
     let report = guard.state.into_inner().report;
-    (guard.inner.sink.finish(), report)
+    (guard.builder.sink.finish(), report)
 }
 
-/// Elements whose start tags the guard never drops: their content model changes how the
-/// tokenizer reads what follows (raw text, RCDATA, plaintext), so dropping the tag would
-/// make script or style source parse as markup.
+/// `s` cut into pieces of about `size` bytes, on character boundaries.
+fn pieces(s: &str, size: usize) -> impl Iterator<Item = &str> {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut end = size.min(rest.len());
+        while !rest.is_char_boundary(end) {
+            end += 1;
+        }
+        let (piece, tail) = rest.split_at_checked(end)?;
+        rest = tail;
+        Some(piece)
+    })
+}
+
+/// Elements whose start tags switch the tokenizer to raw text, RCDATA or plaintext when
+/// they are HTML elements (not inside SVG or MathML). The guard never drops them there:
+/// dropping the tag would make script or style source parse as markup, and they cannot
+/// nest, since everything up to their end tag is text.
 fn is_raw_text(name: &str) -> bool {
     matches!(
         name,
@@ -88,7 +157,7 @@ fn is_raw_text(name: &str) -> bool {
     )
 }
 
-/// Void elements never open (HTML §13.1.2): they take no end tag and never deepen the tree.
+/// Void elements (HTML §13.1.2) take no end tag.
 fn is_void(name: &str) -> bool {
     matches!(
         name,
@@ -111,154 +180,208 @@ fn is_void(name: &str) -> bool {
     )
 }
 
-/// For a start tag that implicitly closes an open element of its own kind (HTML §13.2.6.4.7
-/// "in body": `li`, `dd`/`dt`, `p`, `option`, table parts), the names that end the search
-/// for that element.
-fn implied_close(name: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
-    const LI: &[&str] = &["li"];
-    const DDT: &[&str] = &["dd", "dt"];
-    const P: &[&str] = &["p"];
-    const OPTION: &[&str] = &["option"];
-    const ROW: &[&str] = &["tr", "td", "th"];
-    const CELL: &[&str] = &["td", "th"];
-    const LISTS: &[&str] = &["ul", "ol", "menu", "div", "section", "article", "body"];
-    const DL: &[&str] = &["dl", "div", "body"];
-    const BLOCKS: &[&str] = &[
-        "div", "section", "article", "td", "th", "li", "body", "table",
-    ];
-    const SELECT: &[&str] = &["select", "datalist", "body"];
-    const TABLE: &[&str] = &["table", "body"];
-    const TR: &[&str] = &["tr", "table", "body"];
-    match name {
-        "li" => Some((LI, LISTS)),
-        "dd" | "dt" => Some((DDT, DL)),
-        "p" | "div" | "ul" | "ol" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote"
-        | "pre" | "section" | "article" | "table" | "dl" | "figure" | "header" | "footer"
-        | "nav" | "aside" | "form" | "address" | "main" => Some((P, BLOCKS)),
-        "option" | "optgroup" => Some((OPTION, SELECT)),
-        "tr" | "tbody" | "thead" | "tfoot" => Some((ROW, TABLE)),
-        "td" | "th" => Some((CELL, TR)),
-        _ => None,
-    }
+/// Formatting elements (HTML §13.2.4.3): the tree builder keeps them on its list of active
+/// formatting elements and re-creates them when they were closed by something else.
+fn is_formatting(name: &LocalName) -> bool {
+    // Atom comparisons: this runs for every element the tree builder holds.
+    *name == local_name!("a")
+        || *name == local_name!("b")
+        || *name == local_name!("i")
+        || *name == local_name!("em")
+        || *name == local_name!("strong")
+        || *name == local_name!("font")
+        || *name == local_name!("code")
+        || *name == local_name!("small")
+        || *name == local_name!("u")
+        || *name == local_name!("s")
+        || *name == local_name!("big")
+        || *name == local_name!("nobr")
+        || *name == local_name!("strike")
+        || *name == local_name!("tt")
 }
+
+type Builder = TreeBuilder<NodeId, HtmlTreeSink>;
 
 struct GuardState {
     limits: Limits,
-    /// Approximate stack of open elements (names only).
-    stack: Vec<LocalName>,
-    /// Start tags dropped for depth, per name, so their end tags are dropped too.
+    /// Start tags dropped, per name, so their end tags are dropped too.
     dropped: HashMap<LocalName, usize>,
-    elements: usize,
+    /// Nodes allowed: `max_nodes`, or fewer for short input (see [`NODES_PER_BYTE`]).
+    node_budget: usize,
+    /// An `<html>` / `<body>` start tag was seen: later ones only add attributes to the
+    /// existing element, one sorted insertion each, so theirs are dropped.
+    seen_html: bool,
+    seen_body: bool,
+    /// The last census, while no token has reached the tree builder since: deep in a
+    /// hostile page, start tag after start tag is dropped and the answer stays the same.
+    last_census: Option<Tally>,
     report: ParseReport,
 }
 
+/// What the tree builder holds (see [`Census`]).
+#[derive(Clone, Copy, Debug)]
+struct Tally {
+    /// Open elements plus active formatting elements (and the head and form pointers).
+    held: usize,
+    /// Formatting elements among them, if they were counted.
+    formatting: Option<usize>,
+}
+
 /// A token filter between html5ever's tokenizer and tree builder (see the module doc).
-struct Guard<S> {
-    inner: S,
+struct Guard {
+    builder: Builder,
     state: RefCell<GuardState>,
 }
 
-impl<S> Guard<S> {
-    fn new(inner: S, limits: Limits) -> Self {
+/// Counts what the tree builder holds: every handle (the document, open elements, active
+/// formatting elements, the head and form pointers) and, when asked, the formatting elements
+/// among them.
+struct Census<'a> {
+    /// The tree, to look names up in; None to only count.
+    html: Option<&'a Html>,
+    handles: Cell<usize>,
+    formatting: Cell<usize>,
+}
+
+impl Tracer for Census<'_> {
+    type Handle = NodeId;
+
+    fn trace_handle(&self, node: &NodeId) {
+        self.handles.set(self.handles.get() + 1);
+        let Some(html) = self.html else { return };
+        let is_formatting = html
+            .tree
+            .get(*node)
+            .and_then(|n| n.value().as_element())
+            .is_some_and(|e| e.name.ns == ns!(html) && is_formatting(&e.name.local));
+        if is_formatting {
+            self.formatting.set(self.formatting.get() + 1);
+        }
+    }
+}
+
+impl Guard {
+    fn new(builder: Builder, limits: Limits, node_budget: usize) -> Self {
         Guard {
-            inner,
+            builder,
             state: RefCell::new(GuardState {
                 limits,
-                stack: Vec::with_capacity(64),
                 dropped: HashMap::new(),
-                elements: 0,
+                node_budget,
+                seen_html: false,
+                seen_body: false,
+                last_census: None,
                 report: ParseReport::default(),
             }),
         }
     }
-}
 
-impl GuardState {
-    /// Whether the tag should reach the tree builder; updates the simulated stack.
-    fn admit(&mut self, kind: TagKind, name: &LocalName, self_closing: bool) -> bool {
-        if self.report.truncated {
-            return false;
-        }
-        match kind {
-            TagKind::StartTag => {
-                self.elements += 1;
-                if self.elements > self.limits.max_nodes {
-                    self.report.truncated = true;
-                    return false;
-                }
-                let n: &str = name;
-                if is_void(n) || self_closing && !is_raw_text(n) {
-                    return true;
-                }
-                if let Some((closes, stops)) = implied_close(n) {
-                    self.close_implied(closes, stops);
-                }
-                if self.stack.len() >= self.limits.max_depth && !is_raw_text(n) {
-                    *self.dropped.entry(name.clone()).or_insert(0) += 1;
-                    self.report.dropped_deep_tags += 1;
-                    return false;
-                }
-                self.stack.push(name.clone());
-                true
-            }
-            TagKind::EndTag => {
-                if let Some(count) = self.dropped.get_mut(name) {
-                    if *count > 0 {
-                        *count -= 1;
-                        return false;
-                    }
-                }
-                if let Some(pos) = self.stack.iter().rposition(|open| open == name) {
-                    self.stack.truncate(pos);
-                }
-                true
+    /// What the tree builder holds now; formatting elements are counted if asked.
+    fn census(&self, state: &mut GuardState, formatting: bool) -> Tally {
+        if let Some(tally) = state.last_census {
+            if !formatting || tally.formatting.is_some() {
+                return tally;
             }
         }
-    }
-
-    /// Pops an open element named in `closes` if one is found before any of `stops`.
-    fn close_implied(&mut self, closes: &[&str], stops: &[&str]) {
-        for pos in (0..self.stack.len()).rev() {
-            let Some(open) = self.stack.get(pos) else {
-                return;
-            };
-            let open: &str = open;
-            if closes.contains(&open) {
-                self.stack.truncate(pos);
-                return;
-            }
-            if stops.contains(&open) {
-                return;
-            }
-        }
-    }
-}
-
-impl<S: TokenSink> TokenSink for Guard<S> {
-    type Handle = S::Handle;
-
-    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<S::Handle> {
-        let admitted = {
-            let mut state = self.state.borrow_mut();
-            match &token {
-                Token::TagToken(tag) => state.admit(tag.kind, &tag.name, tag.self_closing),
-                Token::EOFToken => true,
-                _ => !state.report.truncated,
-            }
+        let html = self.builder.sink.0.borrow();
+        let census = Census {
+            html: formatting.then_some(&*html),
+            handles: Cell::new(0),
+            formatting: Cell::new(0),
         };
-        if admitted {
-            self.inner.process_token(token, line_number)
-        } else {
-            TokenSinkResult::Continue
+        self.builder.trace_handles(&census);
+        let tally = Tally {
+            // The document node is always there.
+            held: census.handles.get().saturating_sub(1),
+            formatting: formatting.then(|| census.formatting.get()),
+        };
+        state.last_census = Some(tally);
+        tally
+    }
+
+    /// Whether a start tag may reach the tree builder.
+    fn admit_start(&self, state: &mut GuardState, tag: &mut Tag) -> bool {
+        let name: &str = &tag.name;
+        match name {
+            "html" if std::mem::replace(&mut state.seen_html, true) => tag.attrs.clear(),
+            "body" if std::mem::replace(&mut state.seen_body, true) => tag.attrs.clear(),
+            _ => {}
         }
+        let foreign = self
+            .builder
+            .adjusted_current_node_present_but_not_in_html_namespace();
+        if is_raw_text(name) && !foreign {
+            return true;
+        }
+        let is_formatting = is_formatting(&tag.name);
+        let tally = self.census(state, is_formatting);
+        let too_deep = tally.held >= state.limits.max_depth;
+        let too_many_formatting =
+            is_formatting && tally.formatting.is_some_and(|f| f >= MAX_FORMATTING);
+        if !too_deep && !too_many_formatting {
+            return true;
+        }
+        state.report.dropped_deep_tags += 1;
+        // Only tags that stay open get an end tag to drop (`<div/>` opens a div in HTML).
+        let opens = if foreign {
+            !tag.self_closing
+        } else {
+            !is_void(name)
+        };
+        if opens {
+            *state.dropped.entry(tag.name.clone()).or_insert(0) += 1;
+        }
+        false
+    }
+
+    /// Stops the parse when too many nodes were built (see the module doc).
+    fn check_size(&self, state: &mut GuardState) {
+        let nodes = self.builder.sink.0.borrow().tree.nodes().len();
+        if nodes > state.node_budget {
+            state.report.truncated = true;
+        }
+    }
+}
+
+impl TokenSink for Guard {
+    type Handle = NodeId;
+
+    fn process_token(&self, mut token: Token, line_number: u64) -> TokenSinkResult<NodeId> {
+        {
+            let mut state = self.state.borrow_mut();
+            let admitted = match &mut token {
+                Token::EOFToken => true,
+                _ if state.report.truncated => false,
+                Token::TagToken(tag) => match tag.kind {
+                    TagKind::StartTag => self.admit_start(&mut state, tag),
+                    TagKind::EndTag => match state.dropped.get_mut(&tag.name) {
+                        Some(count) if *count > 0 => {
+                            *count -= 1;
+                            false
+                        }
+                        _ => true,
+                    },
+                },
+                _ => true,
+            };
+            if !admitted {
+                return TokenSinkResult::Continue;
+            }
+            if !matches!(token, Token::ParseError(_)) {
+                state.last_census = None;
+            }
+        }
+        let result = self.builder.process_token(token, line_number);
+        self.check_size(&mut self.state.borrow_mut());
+        result
     }
 
     fn end(&self) {
-        self.inner.end();
+        self.builder.end();
     }
 
     fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
-        self.inner
+        self.builder
             .adjusted_current_node_present_but_not_in_html_namespace()
     }
 }
@@ -399,6 +522,124 @@ mod tests {
             .filter(|n| n.as_element().is_some_and(|e| e.name() == "p"))
             .count();
         assert_eq!(paragraphs, 0);
+    }
+
+    fn count(doc: &Document, name: &str) -> usize {
+        doc.tree
+            .values()
+            .filter(|n| n.as_element().is_some_and(|e| e.name() == name))
+            .count()
+    }
+
+    #[test]
+    fn self_closing_divs_open_and_are_limited() {
+        // `<div/>` opens a div in HTML: a guard that took the slash at its word let these
+        // nest without limit (quadratic: 240 KB took 10 s).
+        let (doc, report) = parse(&format!("{}text", "<div/>".repeat(2000)), limits(100));
+        assert!(max_depth(&doc) <= 110, "depth {}", max_depth(&doc));
+        assert!(report.dropped_deep_tags > 1800);
+    }
+
+    #[test]
+    fn misnested_formatting_cannot_deepen_the_tree_past_the_limit() {
+        // The adoption agency keeps the divs open when `</b>` closes the `b` they are in,
+        // so the real stack grows by 50 per round; a guard that popped its own stack at
+        // `</b>` saw it shrink (quadratic: 245 KB took 7.9 s).
+        let round = format!("<b>{}</b>", "<div>x".repeat(50));
+        let (doc, report) = parse(&round.repeat(100), limits(100));
+        assert!(max_depth(&doc) <= 110, "depth {}", max_depth(&doc));
+        assert!(report.dropped_deep_tags > 0);
+    }
+
+    #[test]
+    fn formatting_elements_left_open_by_tables_are_limited() {
+        // `</b>` is ignored when a table is open above the `b`, so every round leaves one
+        // more `b` open (quadratic: 1.2 MB took 6 s).
+        let (doc, _) = parse(&"<b class=q><table></b></table>".repeat(2000), limits(100));
+        assert!(max_depth(&doc) <= 110, "depth {}", max_depth(&doc));
+    }
+
+    #[test]
+    fn unclosed_formatting_elements_are_capped() {
+        let opening: String = (0..200).map(|i| format!("<b id=b{i}>")).collect();
+        let html = format!("{opening}<p>x</p>");
+        let (doc, report) = parse(&html, limits(512));
+        assert!(count(&doc, "b") <= MAX_FORMATTING, "{} b", count(&doc, "b"));
+        assert!(report.dropped_deep_tags >= 200 - MAX_FORMATTING);
+    }
+
+    #[test]
+    fn reconstructing_formatting_elements_cannot_amplify_without_bound() {
+        // Each `<p>x</p>` re-creates every unclosed `b` (distinct attributes defeat the
+        // Noah's Ark clause): 8 bytes of input make 32 nodes. The parse stops instead.
+        let opening: String = (0..30).map(|i| format!("<b id=b{i}>")).collect();
+        let html = format!("<p>{opening}</p>{}", "<p>x</p>".repeat(20_000));
+        let (doc, report) = parse(&html, limits(512));
+        assert!(report.truncated);
+        let nodes = doc.tree.nodes().len();
+        assert!(
+            nodes <= html.len() * NODES_PER_BYTE + NODES_SLACK + MAX_FORMATTING + 2,
+            "{nodes} nodes"
+        );
+    }
+
+    #[test]
+    fn old_font_soup_is_not_cut_short() {
+        // Seven distinct `<font>` tags left open, re-created in every paragraph: about one
+        // node per byte, which browsers build too and real 1990s pages do.
+        let html: String = (0..5000)
+            .map(|i| format!("<font size={}><p>text {i}", i % 7))
+            .collect();
+        let (doc, report) = parse(&html, limits(512));
+        assert!(!report.truncated);
+        assert!(doc.root_element().text().any(|t| t.contains("text 4999")));
+    }
+
+    #[test]
+    fn repeated_html_and_body_tags_do_not_add_attributes() {
+        let html = format!(
+            "<html lang=en><body class=page>{}text",
+            (0..500)
+                .map(|i| format!("<html a{i}><body b{i}>"))
+                .collect::<String>()
+        );
+        let (doc, _) = parse(&html, limits(512));
+        let attrs = |name: &str| {
+            doc.tree
+                .values()
+                .find_map(|n| n.as_element().filter(|e| e.name() == name))
+                .map_or(0, |e| e.attrs().count())
+        };
+        assert_eq!(attrs("html"), 1);
+        assert_eq!(attrs("body"), 1);
+    }
+
+    #[test]
+    fn svg_title_and_style_nest_like_other_foreign_elements() {
+        // Inside SVG, `title` and `style` are not raw text and can nest, so the guard must
+        // not exempt them there.
+        let (doc, _) = parse(&format!("<svg>{}x", "<g><style>".repeat(1000)), limits(100));
+        assert!(max_depth(&doc) <= 110, "depth {}", max_depth(&doc));
+    }
+
+    #[test]
+    fn a_tag_with_too_many_attributes_is_cut() {
+        let attrs: String = (0..5000).map(|i| format!(" a{i}")).collect();
+        let (doc, _) = parse(&format!("<p{attrs}>text</p>"), limits(512));
+        let p = doc
+            .tree
+            .values()
+            .find_map(|n| n.as_element().filter(|e| e.name() == "p"))
+            .map_or(0, |e| e.attrs().count());
+        assert_eq!(p, attributes::MAX_ATTRIBUTES as usize);
+    }
+
+    #[test]
+    fn input_is_fed_in_pieces_on_character_boundaries() {
+        let text = "é".repeat(10);
+        let pieces: Vec<&str> = pieces(&text, 3).collect();
+        assert_eq!(pieces.concat(), text);
+        assert!(pieces.iter().all(|p| p.len() == 4));
     }
 
     #[test]

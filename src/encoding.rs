@@ -11,14 +11,18 @@
 //!    `<meta http-equiv=content-type content="…charset=…">`;
 //! 4. a guess from the bytes with `chardetng` (Firefox's detector), allowing UTF-8;
 //!
-//! Deviation: a declared legacy encoding (ISO-8859-1, windows-1252, GB2312, Shift_JIS…) on
+//! Deviations: a declared legacy encoding (ISO-8859-1, windows-1252, GB2312, Shift_JIS…) on
 //! bytes that are valid UTF-8 and contain non-ASCII is read as UTF-8. Such pages are common
 //! in older crawls and saved copies: a server default header, or a page re-saved as UTF-8
 //! without updating its `<meta>`, mislabels UTF-8 bytes. The reverse mistake (legacy bytes
 //! that happen to form valid UTF-8) is very rare for real text, since UTF-8's multi-byte
-//! patterns almost never arise by chance.
+//! patterns almost never arise by chance. And a declared UTF-8 on bytes that are mostly
+//! invalid UTF-8 (more invalid sequences than valid non-ASCII characters) is ignored and
+//! the bytes are guessed: server-wide UTF-8 headers in front of legacy pages are the common
+//! case, and reading those as UTF-8 loses every non-ASCII letter.
 //!
-//! Input that is plainly not text (NUL-heavy, or an image/archive/PDF signature) is an
+//! Input that is plainly not text (NUL- or control-character-heavy, or an
+//! image/archive/PDF signature) is an
 //! [`Error::NotHtml`].
 
 use crate::error::Error;
@@ -44,7 +48,8 @@ pub enum CharsetSource {
     Meta,
     /// A declared legacy charset overridden because the bytes are valid UTF-8.
     Utf8Override,
-    /// Guessed from the bytes (chardetng).
+    /// Guessed from the bytes (chardetng): nothing was declared, the declaration came after
+    /// the first 1024 bytes, or a declared UTF-8 was contradicted by the bytes.
     Guess,
 }
 
@@ -77,6 +82,10 @@ const SNIFF_BYTES: usize = 4096;
 /// More NUL bytes than this share of the sniffed bytes means binary, not text (UTF-16
 /// without a BOM would trip it too; such pages are vanishingly rare on the web).
 const MAX_NUL_SHARE: f32 = 0.01;
+/// More C0 control bytes than this share of the sniffed bytes (tab, line feed, form feed,
+/// carriage return and escape excepted: ISO-2022-JP switches character sets with escape
+/// sequences) means binary. Uniformly random bytes have 10.5%; text has none but strays.
+const MAX_CONTROL_SHARE: f32 = 0.02;
 
 static META_CHARSET: Lazy<Option<Regex>> =
     Lazy::new(|| Regex::new(r#"(?i-u)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)"#).ok());
@@ -91,10 +100,16 @@ pub(crate) fn decode<'a>(
         return Ok(with(enc, rest, CharsetSource::Bom));
     }
     reject_binary(bytes)?;
-    let declared = content_type
-        .and_then(header_charset)
-        .map(|e| (e, CharsetSource::Header))
-        .or_else(|| meta_charset(bytes).map(|e| (e, CharsetSource::Meta)));
+    // A UTF-8 declaration the bytes contradict is passed over (see the module doc).
+    let declared = [
+        content_type
+            .and_then(header_charset)
+            .map(|e| (e, CharsetSource::Header)),
+        meta_charset(bytes).map(|e| (e, CharsetSource::Meta)),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|(enc, _)| *enc != UTF_8 || utf8_is_plausible(bytes));
     if let Some((enc, source)) = declared {
         if enc != UTF_8 && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() {
             return Ok(with(UTF_8, bytes, CharsetSource::Utf8Override));
@@ -106,11 +121,36 @@ pub(crate) fn decode<'a>(
     if std::str::from_utf8(bytes).is_ok() {
         return Ok(with(UTF_8, bytes, CharsetSource::Guess));
     }
+    Ok(guess(bytes))
+}
+
+/// The detector's guess (step 4).
+fn guess(bytes: &[u8]) -> Decoded<'_> {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     let sample = bytes.get(..GUESS_BYTES.min(bytes.len())).unwrap_or(bytes);
     detector.feed(sample, sample.len() == bytes.len());
     let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
-    Ok(with(guess, bytes, CharsetSource::Guess))
+    with(guess, bytes, CharsetSource::Guess)
+}
+
+/// Whether bytes declared UTF-8 are UTF-8: there are fewer invalid sequences than valid
+/// non-ASCII characters in the sniffed head. A page with a stray byte or two from a
+/// template in another charset stays UTF-8; a legacy page behind a server-wide UTF-8
+/// header, where every non-ASCII byte is invalid, does not.
+fn utf8_is_plausible(bytes: &[u8]) -> bool {
+    let head = bytes.get(..GUESS_BYTES.min(bytes.len())).unwrap_or(bytes);
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in head.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+        }
+    }
+    // A multi-byte character cut by the end of the sniffed window is not evidence.
+    if head.len() < bytes.len() {
+        invalid = invalid.saturating_sub(1);
+    }
+    invalid <= valid
 }
 
 fn with<'a>(enc: &'static Encoding, bytes: &'a [u8], source: CharsetSource) -> Decoded<'a> {
@@ -181,6 +221,15 @@ fn reject_binary(bytes: &[u8]) -> Result<(), Error> {
     if !head.is_empty() && nul as f32 > MAX_NUL_SHARE * head.len() as f32 {
         return Err(Error::NotHtml {
             reason: "many NUL bytes",
+        });
+    }
+    let control = head
+        .iter()
+        .filter(|b| **b < 0x20 && !matches!(**b, b'\t' | b'\n' | 0x0C | b'\r' | 0x1B))
+        .count();
+    if !head.is_empty() && control as f32 > MAX_CONTROL_SHARE * head.len() as f32 {
+        return Err(Error::NotHtml {
+            reason: "many control characters",
         });
     }
     Ok(())
@@ -260,5 +309,22 @@ mod tests {
             decode(&[0u8; 200], None),
             Err(Error::NotHtml { .. })
         ));
+    }
+
+    #[test]
+    fn control_characters_mark_binary_but_escapes_and_strays_do_not() {
+        let mut bytes = b"<p>".repeat(100);
+        bytes.extend_from_slice(&[0x01, 0x02, 0x03]);
+        assert!(decode(&bytes, None).is_ok());
+        bytes.extend_from_slice(&[0x05; 10]);
+        assert!(matches!(
+            decode(&bytes, None),
+            Err(Error::NotHtml {
+                reason: "many control characters"
+            })
+        ));
+        // ISO-2022-JP text is full of escape sequences.
+        let (jis, _, _) = encoding_rs::ISO_2022_JP.encode("<p>日本 語 の 文 章 です</p>");
+        assert!(decode(&jis, Some("text/html; charset=iso-2022-jp")).is_ok());
     }
 }

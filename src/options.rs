@@ -63,10 +63,11 @@ pub const DEFAULT_MIN_ARTICLE_CHARS: usize = 0;
 /// by an order of magnitude while bounding memory at a few hundred MB.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 << 20;
 /// Default of [`Options::max_depth`]: 512, the nesting depth at which browsers stop
-/// building deeper trees.
+/// building deeper trees (Blink's `kMaximumHTMLParserDOMTreeDepth`).
 pub const DEFAULT_MAX_DEPTH: usize = 512;
-/// Default of [`Options::max_nodes`]: 4 million elements, far above real pages (tens of
-/// thousands) and enough for a 50 MB page.
+/// Default of [`Options::max_nodes`]: 4 million nodes, far above real pages (tens of
+/// thousands) and enough for a 50 MB page; with [`DEFAULT_MAX_INPUT_BYTES`] it bounds the
+/// tree at about a gigabyte.
 pub const DEFAULT_MAX_NODES: usize = 4_000_000;
 
 impl Options {
@@ -126,8 +127,12 @@ impl Options {
         self
     }
 
-    /// Deepest element nesting built. Tags opened deeper are dropped (their text is kept and
-    /// joins the enclosing element), which keeps parsing linear on adversarial nesting.
+    /// Most elements the parser holds open at once: its stack of open elements plus its
+    /// list of active formatting elements (`b`, `a`, `font`… closed by something else,
+    /// which the parser re-creates in the next paragraph). Start tags that would go past it
+    /// are dropped with their end tags; their text is kept and joins the enclosing element.
+    /// This keeps parsing linear on adversarial nesting, which otherwise costs time
+    /// quadratic in depth.
     ///
     /// # Default
     /// [`DEFAULT_MAX_DEPTH`] (512).
@@ -137,8 +142,11 @@ impl Options {
         self
     }
 
-    /// Most elements built. Parsing stops at this count and the rest of the page is ignored
-    /// (best effort: the article is extracted from what was built).
+    /// Most nodes (elements, text runs, comments) built. Parsing stops at this count, or
+    /// earlier when the page builds more than two nodes per byte of input (the parser
+    /// re-creating unclosed formatting elements in every paragraph; real pages build one
+    /// per twenty bytes or fewer), and the rest of the page is ignored: best effort, the
+    /// article is extracted from what was built.
     ///
     /// # Default
     /// [`DEFAULT_MAX_NODES`] (4 million).

@@ -116,6 +116,9 @@ struct Frame {
     hints: Hints,
     /// Element-table index when this is a block-level element.
     element: u32,
+    /// Frame index of the innermost block-level element at or above this frame, so that a
+    /// text node finds its block in constant time rather than by walking up the stack.
+    block_frame: u32,
     is_link: bool,
     row: u32,
     /// List, item, quote or table state (structured outputs only).
@@ -197,6 +200,7 @@ pub(crate) fn blocks(doc: &Document) -> Segmentation {
         context: TagKind::Other,
         hints: Hints::NONE,
         element: 0,
+        block_frame: 0,
         is_link: false,
         row: NONE,
         structure: Structure::None,
@@ -332,12 +336,18 @@ impl Walker {
         }
         let has_mark = role == TagRole::Inline && self.open_mark(el, name);
         let structure = self.structure(el, name);
+        let block_frame = if element != NONE {
+            self.frames.len() as u32
+        } else {
+            self.top().map_or(0, |f| f.block_frame)
+        };
         self.frames.push(Frame {
             role,
             kind,
             context,
             hints,
             element,
+            block_frame,
             is_link,
             row,
             structure,
@@ -395,13 +405,15 @@ impl Walker {
         }
     }
 
+    /// The frame of the innermost open block-level element.
+    fn block_frame(&self) -> Option<&Frame> {
+        let top = self.top()?;
+        self.frames.get(top.block_frame as usize)
+    }
+
     /// Index of the innermost open block-level element.
     fn current_element(&self) -> u32 {
-        self.frames
-            .iter()
-            .rev()
-            .find(|f| f.element != NONE)
-            .map_or(0, |f| f.element)
+        self.block_frame().map_or(0, |f| f.element)
     }
 
     fn text(&mut self, text: &str) {
@@ -482,10 +494,7 @@ impl Walker {
         self.seg.text.truncate(trimmed.max(self.start));
         let element = self.current_element();
         let (kind, context, row) = self
-            .frames
-            .iter()
-            .rev()
-            .find(|f| f.element != NONE)
+            .block_frame()
             .map_or((TagKind::Other, TagKind::Other, NONE), |f| {
                 (f.kind, f.context, f.row)
             });

@@ -1,0 +1,356 @@
+//! Stage 1, before tokenizing — cap the number of attributes any tag can have.
+//!
+//! Input: the page as `&str`. Output: the same page, or a copy in which every tag that
+//! would have more than [`MAX_ATTRIBUTES`] attributes is ended (a `>` inserted) before its
+//! next attribute.
+//!
+//! Why: html5ever's tokenizer checks each new attribute name against all the names the tag
+//! already has (`Tokenizer::finish_attribute`), so one tag with n attributes costs n²/2
+//! comparisons: 270 KB of `a1 a2 a3 …` inside one tag took 1.1 s, 10 MB would take half an
+//! hour. Real tags have a few dozen attributes at most.
+//!
+//! How, without knowing the tokenizer's state: which `<` starts a tag depends on state the
+//! tree builder feeds back (raw text after `<script>`, CDATA in SVG, comments), so instead of
+//! guessing it this scan follows *every* reading at once. Each `<` + letter or `</` + letter
+//! may start a tag; from there the tag states of the HTML tokenizer (§13.2.5.8–.40: tag name,
+//! attribute name and value, quoted or not) are run. Readings that reach the same state are
+//! merged, keeping the larger attribute count, so at most one reading per state is alive and
+//! the scan is linear. Whatever the real tokenizer state is, if it is inside a tag, one of
+//! the readings is in that same state with at least its attribute count, so no tag can slip
+//! through with more than the cap. A reading that reaches the cap is in a state where `>`
+//! ends the tag (attributes start only outside quotes), so a `>` is inserted there. If that
+//! reading was not the real one (the `<` was text in a script, comment or title), the
+//! effect is a stray `>` in text nobody reads; it takes hundreds of space-separated words
+//! after a `<` without any `>` to get there.
+
+use std::borrow::Cow;
+
+/// Most attributes a tag keeps; the rest of the tag becomes text. Real tags carry a few
+/// dozen at most (tracking links with many `data-` attributes); a tag at the cap costs the
+/// tokenizer 256²/2 = 32k comparisons, about 20 µs, for at least 700 bytes of input.
+pub(crate) const MAX_ATTRIBUTES: u32 = 256;
+
+/// The HTML tokenizer's states inside a tag (§13.2.5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TagState {
+    Name,
+    BeforeAttributeName,
+    AttributeName,
+    AfterAttributeName,
+    BeforeAttributeValue,
+    DoubleQuoted,
+    SingleQuoted,
+    Unquoted,
+    AfterQuotedValue,
+    SelfClosing,
+}
+
+const STATES: usize = 10;
+
+impl TagState {
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    fn from_index(i: usize) -> Self {
+        use TagState::*;
+        match i {
+            0 => Name,
+            1 => BeforeAttributeName,
+            2 => AttributeName,
+            3 => AfterAttributeName,
+            4 => BeforeAttributeValue,
+            5 => DoubleQuoted,
+            6 => SingleQuoted,
+            7 => Unquoted,
+            8 => AfterQuotedValue,
+            _ => SelfClosing,
+        }
+    }
+}
+
+// Byte classes, as bit flags, for skipping bytes that no live reading reacts to.
+const SPACE: u8 = 1;
+const SLASH: u8 = 2;
+const GT: u8 = 4;
+const EQUALS: u8 = 8;
+const DOUBLE_QUOTE: u8 = 16;
+const SINGLE_QUOTE: u8 = 32;
+const LT: u8 = 64;
+const NOT_SPACE: u8 = 128;
+
+fn class(byte: u8) -> u8 {
+    CLASSES.get(usize::from(byte)).copied().unwrap_or(NOT_SPACE)
+}
+
+/// The class of every byte, looked up once per byte scanned.
+// Evaluated at compile time: an index out of range would fail the build, not a parse.
+#[allow(clippy::indexing_slicing)]
+static CLASSES: [u8; 256] = {
+    let mut table = [NOT_SPACE; 256];
+    table[b'\t' as usize] = SPACE;
+    table[b'\n' as usize] = SPACE;
+    table[0x0C] = SPACE;
+    table[b'\r' as usize] = SPACE;
+    table[b' ' as usize] = SPACE;
+    table[b'/' as usize] |= SLASH;
+    table[b'>' as usize] |= GT;
+    table[b'=' as usize] |= EQUALS;
+    table[b'"' as usize] |= DOUBLE_QUOTE;
+    table[b'\'' as usize] |= SINGLE_QUOTE;
+    table[b'<' as usize] |= LT;
+    table
+};
+
+/// The byte classes that move a reading out of its state (see [`step`]); other bytes leave
+/// it as it is.
+fn stops_of(state: TagState) -> u8 {
+    use TagState::*;
+    match state {
+        Name => SPACE | SLASH | GT,
+        BeforeAttributeName | AfterAttributeName | BeforeAttributeValue => NOT_SPACE,
+        AttributeName => SPACE | SLASH | GT | EQUALS,
+        DoubleQuoted => DOUBLE_QUOTE,
+        SingleQuoted => SINGLE_QUOTE,
+        Unquoted => SPACE | GT,
+        AfterQuotedValue | SelfClosing => SPACE | NOT_SPACE,
+    }
+}
+
+/// What one byte does to a reading: its next state (None: the tag ended) and whether a new
+/// attribute started.
+fn step(state: TagState, byte: u8) -> Option<(TagState, bool)> {
+    use TagState::*;
+    // §13.2.5: tab, line feed, form feed, space; carriage returns were normalised to line
+    // feeds before tokenizing.
+    let space = matches!(byte, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ');
+    match state {
+        Name => match byte {
+            _ if space => Some((BeforeAttributeName, false)),
+            b'/' => Some((SelfClosing, false)),
+            b'>' => None,
+            _ => Some((Name, false)),
+        },
+        // `/`, `>` reconsume in "after attribute name"; anything else, `=` included, starts
+        // an attribute.
+        BeforeAttributeName => match byte {
+            _ if space => Some((BeforeAttributeName, false)),
+            b'/' => Some((SelfClosing, false)),
+            b'>' => None,
+            _ => Some((AttributeName, true)),
+        },
+        AttributeName => match byte {
+            _ if space => Some((AfterAttributeName, false)),
+            b'/' => Some((SelfClosing, false)),
+            b'>' => None,
+            b'=' => Some((BeforeAttributeValue, false)),
+            _ => Some((AttributeName, false)),
+        },
+        AfterAttributeName => match byte {
+            _ if space => Some((AfterAttributeName, false)),
+            b'/' => Some((SelfClosing, false)),
+            b'=' => Some((BeforeAttributeValue, false)),
+            b'>' => None,
+            _ => Some((AttributeName, true)),
+        },
+        BeforeAttributeValue => match byte {
+            _ if space => Some((BeforeAttributeValue, false)),
+            b'"' => Some((DoubleQuoted, false)),
+            b'\'' => Some((SingleQuoted, false)),
+            b'>' => None,
+            _ => Some((Unquoted, false)),
+        },
+        // Character references inside values never consume a quote, a space or `>`.
+        DoubleQuoted => match byte {
+            b'"' => Some((AfterQuotedValue, false)),
+            _ => Some((DoubleQuoted, false)),
+        },
+        SingleQuoted => match byte {
+            b'\'' => Some((AfterQuotedValue, false)),
+            _ => Some((SingleQuoted, false)),
+        },
+        Unquoted => match byte {
+            _ if space => Some((BeforeAttributeName, false)),
+            b'>' => None,
+            _ => Some((Unquoted, false)),
+        },
+        // Anything else is a parse error and reconsumed in "before attribute name".
+        AfterQuotedValue => match byte {
+            _ if space => Some((BeforeAttributeName, false)),
+            b'/' => Some((SelfClosing, false)),
+            b'>' => None,
+            _ => Some((AttributeName, true)),
+        },
+        SelfClosing => match byte {
+            b'>' => None,
+            _ => step(BeforeAttributeName, byte),
+        },
+    }
+}
+
+/// The page with no tag over [`MAX_ATTRIBUTES`] attributes (see the module doc); borrowed
+/// when nothing had to change, which is every real page.
+pub(crate) fn limit(html: &str) -> Cow<'_, str> {
+    limit_to(html, MAX_ATTRIBUTES)
+}
+
+fn limit_to(html: &str, cap: u32) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut readings = Readings::default();
+    let mut out: Option<String> = None;
+    // Bytes of `html` already copied to `out`.
+    let mut copied = 0;
+    // The previous byte was the `<` of `</`: look at the `/` even if nothing is alive.
+    let mut end_tag_open = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip bytes that change no reading and open no tag: up to the next `<` when no
+        // reading is alive, else up to the next byte some live state reacts to. Most bytes
+        // of a page are skipped this way (text, long values, class lists).
+        if !end_tag_open {
+            let rest = bytes.get(i..).unwrap_or_default();
+            let skip = if readings.alive == 0 {
+                memchr::memchr(b'<', rest)
+            } else {
+                let stops = readings.stops();
+                rest.iter().position(|b| class(*b) & stops != 0)
+            };
+            match skip {
+                Some(offset) => i += offset,
+                None => break,
+            }
+        }
+        let Some(&byte) = bytes.get(i) else { break };
+        if readings.alive != 0 {
+            match readings.step(byte, cap) {
+                Some(next) => readings = next,
+                None => {
+                    // Every reading about to start an attribute past the cap is outside
+                    // quotes, where `>` ends the tag. The other readings see that `>` too.
+                    let out = out.get_or_insert_with(|| String::with_capacity(html.len() + 64));
+                    out.push_str(html.get(copied..i).unwrap_or(""));
+                    out.push('>');
+                    copied = i;
+                    readings = readings.step(b'>', u32::MAX).unwrap_or_default();
+                    continue;
+                }
+            }
+        }
+        let next_is_letter = bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
+        // `<x` and `</x` open a tag name at `x`.
+        if next_is_letter && (byte == b'<' || end_tag_open) {
+            readings.spawn();
+        }
+        end_tag_open = byte == b'<' && bytes.get(i + 1) == Some(&b'/');
+        i += 1;
+    }
+    match out {
+        None => Cow::Borrowed(html),
+        Some(mut out) => {
+            out.push_str(html.get(copied..).unwrap_or(""));
+            Cow::Owned(out)
+        }
+    }
+}
+
+/// The live readings: at most one per state (merged ones keep the larger count).
+#[derive(Clone, Copy, Default)]
+struct Readings {
+    /// Bit `s` is set when a reading is in state `s`.
+    alive: u16,
+    /// Attribute count of the reading in each state.
+    counts: [u32; STATES],
+}
+
+impl Readings {
+    /// Starts a reading at a tag name.
+    fn spawn(&mut self) {
+        self.put(TagState::Name, 0);
+    }
+
+    fn put(&mut self, state: TagState, count: u32) {
+        let bit = 1u16 << state.index();
+        if let Some(slot) = self.counts.get_mut(state.index()) {
+            *slot = if self.alive & bit != 0 {
+                (*slot).max(count)
+            } else {
+                count
+            };
+            self.alive |= bit;
+        }
+    }
+
+    /// Byte classes some live reading reacts to, and `<`.
+    fn stops(&self) -> u8 {
+        let mut stops = LT;
+        let mut bits = self.alive;
+        while bits != 0 {
+            stops |= stops_of(TagState::from_index(bits.trailing_zeros() as usize));
+            bits &= bits - 1;
+        }
+        stops
+    }
+
+    /// The readings after one byte; None when a reading would pass `cap` attributes.
+    fn step(&self, byte: u8, cap: u32) -> Option<Readings> {
+        let mut next = Readings::default();
+        let mut bits = self.alive;
+        while bits != 0 {
+            let state = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            let count = self.counts.get(state).copied().unwrap_or(0);
+            if let Some((to, starts)) = step(TagState::from_index(state), byte) {
+                let count = count.saturating_add(u32::from(starts));
+                if count > cap {
+                    return None;
+                }
+                next.put(to, count);
+            }
+        }
+        Some(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_markup_is_borrowed_unchanged() {
+        let page = "<p class=a id='b' data-x=\"c > d\">text <a href=/x>link</a> 3 < 4</p>";
+        assert!(matches!(limit_to(page, 3), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_tag_over_the_cap_is_ended_before_the_next_attribute() {
+        assert_eq!(limit_to("<div a b c d e>x", 3), "<div a b c >d e>x");
+        assert_eq!(limit_to("</div a b c d>", 3), "</div a b c >d>");
+    }
+
+    #[test]
+    fn quoted_values_and_equals_are_followed_like_the_tokenizer() {
+        // `a="1"b="2"` is two attributes without a space between them; `>` inside quotes
+        // does not end the tag.
+        assert_eq!(
+            limit_to("<i a=\">\"b='>'c=3 d>x", 3),
+            "<i a=\">\"b='>'c=3 >d>x"
+        );
+        // A `/` not followed by `>` separates attributes like a space.
+        assert_eq!(limit_to("<i a/b/c/d>", 3), "<i a/b/c/>d>");
+    }
+
+    #[test]
+    fn a_tag_hidden_behind_a_quote_in_text_is_still_caught() {
+        // Whether `<x a="` opened a tag depends on tokenizer state this scan cannot see: a
+        // comment here. The real tag after it must still be capped.
+        let page = "<!-- <x a=\" --><div a b c d e>";
+        let out = limit_to(page, 3);
+        assert!(out.contains("<div a b c >d e>"), "{out}");
+    }
+
+    #[test]
+    fn multibyte_text_is_never_split() {
+        let page = "<p é ü ö ä>日本";
+        assert_eq!(limit_to(page, 2), "<p é ü >ö ä>日本");
+    }
+}
