@@ -75,6 +75,13 @@ pub(crate) struct ParseReport {
 /// (`<a><b><i>`); 32 leaves room for 16 open at once.
 pub(crate) const MAX_FORMATTING: usize = 32;
 
+/// How much one start-tag or character token can add to what the tree builder holds: the
+/// element itself plus the active formatting elements it may re-create (at most
+/// [`MAX_FORMATTING`]), doubled for the adoption agency's clones. End tags never add more
+/// than they remove. Used to skip exact counts (see `Guard::census`): a census is taken
+/// only when this bound could reach a limit.
+const GROWTH_PER_TOKEN: usize = 2 * (1 + MAX_FORMATTING);
+
 /// Most nodes built per byte of input before parsing stops. Markup that is not re-created
 /// builds at most about one node per two bytes (`<b>x` is an element and a text node in
 /// four bytes; a bare `<td>` after `<table>` implies `tbody` and `tr`), real pages one per
@@ -212,9 +219,13 @@ struct GuardState {
     /// existing element, one sorted insertion each, so theirs are dropped.
     seen_html: bool,
     seen_body: bool,
-    /// The last census, while no token has reached the tree builder since: deep in a
-    /// hostile page, start tag after start tag is dropped and the answer stays the same.
-    last_census: Option<Tally>,
+    /// The last census and the value of `tokens` when it was taken. While no token has
+    /// reached the tree builder since, it is exact (deep in a hostile page, start tag after
+    /// start tag is dropped and the answer stays the same); a few tokens later it still
+    /// bounds what the builder holds (see [`GROWTH_PER_TOKEN`]).
+    last_census: Option<(Tally, u64)>,
+    /// Start-tag and character tokens that reached the tree builder.
+    tokens: u64,
     report: ParseReport,
 }
 
@@ -271,6 +282,7 @@ impl Guard {
                 seen_html: false,
                 seen_body: false,
                 last_census: None,
+                tokens: 0,
                 report: ParseReport::default(),
             }),
         }
@@ -278,9 +290,23 @@ impl Guard {
 
     /// What the tree builder holds now; formatting elements are counted if asked.
     fn census(&self, state: &mut GuardState, formatting: bool) -> Tally {
-        if let Some(tally) = state.last_census {
-            if !formatting || tally.formatting.is_some() {
+        if let Some((tally, at)) = state.last_census {
+            let since = usize::try_from(state.tokens.saturating_sub(at)).unwrap_or(usize::MAX);
+            if since == 0 && (!formatting || tally.formatting.is_some()) {
                 return tally;
+            }
+            // A bound from the last census is enough while it stays under both limits: the
+            // exact count costs a walk over everything the builder holds.
+            let held = tally
+                .held
+                .saturating_add(since.saturating_mul(GROWTH_PER_TOKEN));
+            let formatting_bound = tally.formatting.map(|f| f.saturating_add(since));
+            let formatting_ok = !formatting || formatting_bound.is_some_and(|f| f < MAX_FORMATTING);
+            if held < state.limits.max_depth && formatting_ok {
+                return Tally {
+                    held,
+                    formatting: formatting_bound,
+                };
             }
         }
         let html = self.builder.sink.0.borrow();
@@ -295,7 +321,7 @@ impl Guard {
             held: census.handles.get().saturating_sub(1),
             formatting: formatting.then(|| census.formatting.get()),
         };
-        state.last_census = Some(tally);
+        state.last_census = Some((tally, state.tokens));
         tally
     }
 
@@ -367,8 +393,16 @@ impl TokenSink for Guard {
             if !admitted {
                 return TokenSinkResult::Continue;
             }
-            if !matches!(token, Token::ParseError(_)) {
-                state.last_census = None;
+            if matches!(
+                token,
+                Token::CharacterTokens(_)
+                    | Token::NullCharacterToken
+                    | Token::TagToken(Tag {
+                        kind: TagKind::StartTag,
+                        ..
+                    })
+            ) {
+                state.tokens += 1;
             }
         }
         let result = self.builder.process_token(token, line_number);
