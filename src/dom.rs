@@ -219,6 +219,10 @@ struct GuardState {
     /// existing element, one sorted insertion each, so theirs are dropped.
     seen_html: bool,
     seen_body: bool,
+    /// Inside a `<script>` or `<style>` whose text is never read (JSON-LD scripts excepted):
+    /// its character tokens are not built into the tree. Inline scripts are often the bulk
+    /// of a page's bytes, and every later stage skips them anyway.
+    unread_text: Option<LocalName>,
     /// The last census and the value of `tokens` when it was taken. While no token has
     /// reached the tree builder since, it is exact (deep in a hostile page, start tag after
     /// start tag is dropped and the answer stays the same); a few tokens later it still
@@ -283,6 +287,7 @@ impl Guard {
                 seen_body: false,
                 last_census: None,
                 tokens: 0,
+                unread_text: None,
                 report: ParseReport::default(),
             }),
         }
@@ -378,15 +383,29 @@ impl TokenSink for Guard {
             let admitted = match &mut token {
                 Token::EOFToken => true,
                 _ if state.report.truncated => false,
+                Token::CharacterTokens(_) | Token::NullCharacterToken => {
+                    state.unread_text.is_none()
+                }
                 Token::TagToken(tag) => match tag.kind {
-                    TagKind::StartTag => self.admit_start(&mut state, tag),
-                    TagKind::EndTag => match state.dropped.get_mut(&tag.name) {
-                        Some(count) if *count > 0 => {
-                            *count -= 1;
-                            false
+                    TagKind::StartTag => {
+                        let admit = self.admit_start(&mut state, tag);
+                        if admit && is_unread_text(tag) {
+                            state.unread_text = Some(tag.name.clone());
                         }
-                        _ => true,
-                    },
+                        admit
+                    }
+                    TagKind::EndTag => {
+                        if state.unread_text.as_ref() == Some(&tag.name) {
+                            state.unread_text = None;
+                        }
+                        match state.dropped.get_mut(&tag.name) {
+                            Some(count) if *count > 0 => {
+                                *count -= 1;
+                                false
+                            }
+                            _ => true,
+                        }
+                    }
                 },
                 _ => true,
             };
@@ -417,6 +436,18 @@ impl TokenSink for Guard {
     fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
         self.builder
             .adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+/// A `<script>` or `<style>` start tag whose text no stage reads: everything but JSON-LD
+/// (`type=application/ld+json`), which metadata parses.
+fn is_unread_text(tag: &Tag) -> bool {
+    match &*tag.name {
+        "style" => true,
+        "script" => !tag.attrs.iter().any(|a| {
+            &*a.name.local == "type" && a.value.trim().eq_ignore_ascii_case("application/ld+json")
+        }),
+        _ => false,
     }
 }
 
@@ -674,6 +705,21 @@ mod tests {
         let pieces: Vec<&str> = pieces(&text, 3).collect();
         assert_eq!(pieces.concat(), text);
         assert!(pieces.iter().all(|p| p.len() == 4));
+    }
+
+    #[test]
+    fn script_and_style_text_is_not_built_but_json_ld_is() {
+        let (doc, _) = parse(
+            "<script>var a = '<p>x</p>';</script><style>p{}</style>\
+             <script type=application/ld+json>{\"@type\":\"NewsArticle\"}</script><p>kept</p>",
+            limits(512),
+        );
+        let texts: Vec<String> = doc
+            .tree
+            .values()
+            .filter_map(|n| n.as_text().map(|t| t.to_string()))
+            .collect();
+        assert_eq!(texts, vec!["{\"@type\":\"NewsArticle\"}", "kept"]);
     }
 
     #[test]
