@@ -35,17 +35,17 @@ pub(crate) fn simhash(text: &str) -> u64 {
     let mut ones = [0u32; 64];
     let width = FINGERPRINT_SHINGLE_WORDS.min(words.len()).max(1);
     let mut shingles = 0u32;
-    for shingle in words.windows(width) {
+    // Each word is hashed once; a shingle's hash combines its words' hashes, so a word's
+    // bytes are read once rather than once per shingle it belongs to.
+    let hashes: Vec<u64> = words
+        .iter()
+        .map(|w| w.bytes().fold(FNV_OFFSET, fnv_byte))
+        .collect();
+    for shingle in hashes.windows(width) {
         shingles += 1;
-        let mut h = FNV_OFFSET;
-        for (i, w) in shingle.iter().enumerate() {
-            if i > 0 {
-                h = fnv_byte(h, b' ');
-            }
-            for b in w.bytes() {
-                h = fnv_byte(h, b);
-            }
-        }
+        let h = shingle
+            .iter()
+            .fold(FNV_OFFSET, |h, w| mix(h.rotate_left(17) ^ w));
         for (bit, count) in ones.iter_mut().enumerate() {
             *count += (h >> bit & 1) as u32;
         }
@@ -54,6 +54,14 @@ pub(crate) fn simhash(text: &str) -> u64 {
         .enumerate()
         .filter(|(_, n)| 2 * u64::from(**n) > u64::from(shingles))
         .fold(0u64, |acc, (bit, _)| acc | 1 << bit)
+}
+
+/// SplitMix64's finaliser: spreads every input bit over the output, so that shingles that
+/// share words still get unrelated hashes (plain FNV folding of word hashes did not).
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
 }
 
 fn fnv_byte(h: u64, b: u8) -> u64 {
