@@ -429,6 +429,77 @@ impl Walker {
         let in_link = self.link_depth > 0;
         let keep_whitespace = self.pre_depth > 0 || context == TagKind::Code;
         let before = self.chars;
+        if keep_whitespace {
+            self.any_text(text, in_link, true);
+        } else {
+            self.collapsed_text(text, in_link);
+        }
+        if self.chars > before {
+            self.breaks = 0;
+            let extra = hints.without(element_hints);
+            if extra != Hints::NONE {
+                self.inline_hints = self.inline_hints.with(extra);
+                self.inline_hint_chars += self.chars - before;
+            }
+        }
+        // A new text node after inline markup continues the current word unless there was
+        // whitespace; `pending_space` carries that across nodes.
+    }
+
+    /// [`Self::any_text`] outside `<pre>`, faster: the text is cut at ASCII whitespace and
+    /// each ASCII word is copied at once (most words of most pages); a word with other
+    /// characters (accents, curly quotes, CJK, no-break spaces) goes through `any_text`.
+    fn collapsed_text(&mut self, text: &str, in_link: bool) {
+        // `char::is_whitespace` on ASCII: space, \t, \n, \x0b, \x0c, \r.
+        let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes.get(i).is_some_and(|b| is_space(*b)) {
+                self.pending_space = true;
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut ascii = true;
+            while let Some(&b) = bytes.get(i) {
+                if is_space(b) {
+                    break;
+                }
+                ascii &= b.is_ascii();
+                i += 1;
+            }
+            let word = text.get(start..i).unwrap_or("");
+            if !ascii {
+                self.any_text(word, in_link, false);
+                continue;
+            }
+            if self.pending_space && self.chars > 0 {
+                self.seg.text.push(' ');
+            }
+            let starts_word =
+                self.pending_space || self.after_kept_space || self.chars == 0 || self.prev_cjk;
+            self.after_kept_space = false;
+            self.prev_cjk = false;
+            self.pending_space = false;
+            self.seg.text.push_str(word);
+            let n = word.len() as u32;
+            self.chars += n;
+            if in_link {
+                self.link_chars += n;
+            }
+            if starts_word {
+                self.words += 1;
+                if in_link {
+                    self.link_words += 1;
+                }
+            }
+        }
+    }
+
+    /// Appends a text node to the block being built: whitespace collapsed (kept inside
+    /// `<pre>`), characters, CJK characters, words and linked words counted.
+    fn any_text(&mut self, text: &str, in_link: bool, keep_whitespace: bool) {
         for c in text.chars() {
             if c.is_whitespace() {
                 if keep_whitespace && self.chars > 0 {
@@ -467,16 +538,6 @@ impl Walker {
                 }
             }
         }
-        if self.chars > before {
-            self.breaks = 0;
-            let extra = hints.without(element_hints);
-            if extra != Hints::NONE {
-                self.inline_hints = self.inline_hints.with(extra);
-                self.inline_hint_chars += self.chars - before;
-            }
-        }
-        // A new text node after inline markup continues the current word unless there was
-        // whitespace; `pending_space` carries that across nodes.
     }
 
     /// Ends the block being built, keeping it when it holds any text.
