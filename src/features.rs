@@ -139,7 +139,7 @@ fn block_features(
         .max(tuning.byline_max_words);
     lower.clear();
     if block.words <= checked {
-        lower.extend(text.chars().flat_map(char::to_lowercase));
+        push_lowercase(lower, text);
     }
     let has_phrase = block.words <= tuning.phrase_max_words && contains_phrase(lower)
         || lexicon::AD_LABELS.contains(&lower.trim().trim_matches(|c: char| !c.is_alphanumeric()));
@@ -171,6 +171,19 @@ fn block_features(
     }
 }
 
+/// Appends `text` lower-cased: ASCII with a byte-wise fast path, the rest by Unicode rules.
+fn push_lowercase(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        if let Some(added) = out.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
+    } else {
+        out.push_str(&text.to_lowercase());
+    }
+}
+
 /// Stopword hits per language for one text.
 fn stopword_counts(text: &str, lower: &mut String) -> [u16; LANGS] {
     let mut counts = [0u16; LANGS];
@@ -180,12 +193,7 @@ fn stopword_counts(text: &str, lower: &mut String) -> [u16; LANGS] {
             continue;
         }
         lower.clear();
-        if word.is_ascii() {
-            lower.push_str(word);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-        }
+        push_lowercase(lower, word);
         if let Some(mask) = STOPWORD_MAP.get(lower.as_str()) {
             for (i, c) in counts.iter_mut().enumerate() {
                 if mask & (1 << i) != 0 {
