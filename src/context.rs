@@ -569,7 +569,7 @@ mod tests {
                 max_nodes: 10_000,
             },
         );
-        crate::segment::blocks(&doc)
+        crate::segment::blocks(&doc, |_| {})
     }
 
     fn labels(s: &Segmentation, good: &[usize]) -> Vec<Decision> {

@@ -132,15 +132,15 @@ impl Extractor {
         };
         // 1. parse and prune
         let (doc, parse) = dom::parse(html, limits);
-        // side stage: metadata
+        // 2. segment, and the side stage metadata in the same traversal
+        let mut meta = metadata::Walk::default();
+        let seg = segment::blocks(&doc, |edge| meta.edge(edge));
+        drop(doc);
         let metadata::Collected {
             metadata,
             headline,
             base,
-        } = metadata::collect(&doc, self.options.base_url.as_deref());
-        // 2. segment
-        let seg = segment::blocks(&doc);
-        drop(doc);
+        } = meta.conclude(self.options.base_url.as_deref());
         let page_context = PageContext {
             title: headline.as_deref(),
             include_captions: self.options.include_captions,

@@ -315,7 +315,7 @@ mod tests {
                 max_nodes: 100_000,
             },
         );
-        measure(&segment::blocks(&doc), &Tuning::BALANCED)
+        measure(&segment::blocks(&doc, |_| {}), &Tuning::BALANCED)
     }
 
     #[test]

@@ -39,7 +39,7 @@
 //! `_isValidByline`, trafilatura `metadata.py`.
 
 use crate::article::Metadata;
-use crate::dom::{self, Document};
+use crate::dom;
 use crate::lexicon::{self, TagRole};
 use crate::render;
 use crate::tuning;
@@ -129,8 +129,19 @@ struct Found {
 }
 
 /// Reads the page's metadata (see the module doc).
-pub(crate) fn collect(doc: &Document, page_url: Option<&str>) -> Collected {
-    let f = walk(doc);
+#[cfg(test)]
+pub(crate) fn collect(doc: &dom::Document, page_url: Option<&str>) -> Collected {
+    conclude(walk(doc), page_url)
+}
+
+impl Walk {
+    /// The metadata, once every edge of the tree has been taken in.
+    pub(crate) fn conclude(self, page_url: Option<&str>) -> Collected {
+        conclude(self.f, page_url)
+    }
+}
+
+fn conclude(f: Found, page_url: Option<&str>) -> Collected {
     let page = page_url.and_then(|u| Url::parse(u.trim()).ok());
     let base = match (&f.base_href, &page) {
         (Some(href), Some(page)) => page.join(href).ok().or_else(|| Some(page.clone())),
@@ -180,56 +191,31 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&str>) -> Collected {
 }
 
 /// One iterative walk that records every source of the table in the module doc.
-fn walk(doc: &Document) -> Found {
-    let mut f = Found::default();
-    let mut open: Vec<Open> = Vec::new();
-    let mut hidden: Option<ego_tree::NodeId> = None;
-    // An unlikely box (see `lexicon::UNLIKELY_BOX_WORDS`), where bylines are not looked for.
-    let mut unlikely: Option<ego_tree::NodeId> = None;
-    let mut tables = 0u32;
-    let mut seq = 0usize;
-    for edge in doc.tree.root().traverse() {
+/// The metadata walk's state, fed one tree edge at a time: by [`walk`] on its own, or by the
+/// segmentation walk (`segment::blocks`) so that the tree is traversed once per page.
+#[derive(Default)]
+pub(crate) struct Walk {
+    f: Found,
+    open: Vec<Open>,
+    hidden: Option<ego_tree::NodeId>,
+    /// An unlikely box (see `lexicon::UNLIKELY_BOX_WORDS`), where bylines are not looked for.
+    unlikely: Option<ego_tree::NodeId>,
+    tables: u32,
+    seq: usize,
+}
+
+impl Walk {
+    /// Takes in one edge of the pre-order traversal.
+    pub(crate) fn edge(&mut self, edge: &Edge<'_, Node>) {
         match edge {
             Edge::Open(node) => match node.value() {
-                Node::Element(el) => {
-                    let name = el.name();
-                    element(&mut f, el, name);
-                    if hidden.is_none()
-                        && dom::never_content(el, TagRole::Inline)
-                            == Some(dom::NeverContent::Hidden)
-                    {
-                        hidden = Some(node.id());
-                    }
-                    let byline_open = open.iter().any(|o| o.what == Capture::Byline);
-                    // The page text is searched for a byline only until one is found, and not
-                    // at all once the head's meta tags have named the author.
-                    let searching = f.dom_byline.is_none() && !f.meta_author;
-                    let skip_byline = !searching || hidden.is_some() || unlikely.is_some();
-                    let found = captures(&f, el, name, hidden.is_some(), skip_byline, byline_open);
-                    // Readability.js tests a box for a byline before removing it as unlikely.
-                    if name == "table" {
-                        tables += 1;
-                    }
-                    if searching && unlikely.is_none() && tables == 0 && is_unlikely_box(el, name) {
-                        unlikely = Some(node.id());
-                    }
-                    for what in found {
-                        seq += 1;
-                        open.push(Open {
-                            node: node.id(),
-                            what,
-                            text: String::new(),
-                            seq,
-                            name: None,
-                        });
-                    }
-                }
-                Node::Text(t) if !open.is_empty() => {
+                Node::Element(el) => self.open_element(node.id(), el),
+                Node::Text(t) if !self.open.is_empty() => {
                     let raw = node
                         .parent()
                         .and_then(|p| p.value().as_element().map(|e| e.name()))
                         .is_some_and(|n| matches!(n, "script" | "style" | "template" | "noscript"));
-                    for o in &mut open {
+                    for o in &mut self.open {
                         let is_json = o.what == Capture::JsonLd;
                         if raw != is_json {
                             continue;
@@ -244,28 +230,72 @@ fn walk(doc: &Document) -> Found {
                 _ => {}
             },
             Edge::Close(node) => {
-                if hidden == Some(node.id()) {
-                    hidden = None;
+                let id = node.id();
+                if self.hidden == Some(id) {
+                    self.hidden = None;
                 }
-                if unlikely == Some(node.id()) {
-                    unlikely = None;
+                if self.unlikely == Some(id) {
+                    self.unlikely = None;
                 }
                 if node
                     .value()
                     .as_element()
                     .is_some_and(|e| e.name() == "table")
                 {
-                    tables = tables.saturating_sub(1);
+                    self.tables = self.tables.saturating_sub(1);
                 }
-                while open.last().is_some_and(|o| o.node == node.id()) {
-                    if let Some(o) = open.pop() {
-                        finish(&mut f, o, &mut open);
+                while self.open.last().is_some_and(|o| o.node == id) {
+                    if let Some(o) = self.open.pop() {
+                        finish(&mut self.f, o, &mut self.open);
                     }
                 }
             }
         }
     }
-    f
+
+    fn open_element(&mut self, id: ego_tree::NodeId, el: &scraper::node::Element) {
+        let f = &mut self.f;
+        let name = el.name();
+        element(f, el, name);
+        if self.hidden.is_none()
+            && dom::never_content(el, TagRole::Inline) == Some(dom::NeverContent::Hidden)
+        {
+            self.hidden = Some(id);
+        }
+        let byline_open = self.open.iter().any(|o| o.what == Capture::Byline);
+        // The page text is searched for a byline only until one is found, and not at all
+        // once the head's meta tags have named the author.
+        let searching = f.dom_byline.is_none() && !f.meta_author;
+        let skip_byline = !searching || self.hidden.is_some() || self.unlikely.is_some();
+        let found = captures(f, el, name, self.hidden.is_some(), skip_byline, byline_open);
+        // Readability.js tests a box for a byline before removing it as unlikely.
+        if name == "table" {
+            self.tables += 1;
+        }
+        if searching && self.unlikely.is_none() && self.tables == 0 && is_unlikely_box(el, name) {
+            self.unlikely = Some(id);
+        }
+        for what in found {
+            self.seq += 1;
+            self.open.push(Open {
+                node: id,
+                what,
+                text: String::new(),
+                seq: self.seq,
+                name: None,
+            });
+        }
+    }
+}
+
+/// The metadata walk over a whole tree, on its own.
+#[cfg(test)]
+fn walk(doc: &dom::Document) -> Found {
+    let mut w = Walk::default();
+    for edge in doc.tree.root().traverse() {
+        w.edge(&edge);
+    }
+    w.f
 }
 
 /// Records what an element's attributes say.

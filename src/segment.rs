@@ -162,7 +162,9 @@ struct Walker {
 }
 
 /// Splits a document into blocks (see the module doc).
-pub(crate) fn blocks(doc: &Document) -> Segmentation {
+/// `visit` sees every edge of the traversal first (skipped subtrees too), so that the
+/// metadata stage can read the tree in the same pass.
+pub(crate) fn blocks(doc: &Document, mut visit: impl FnMut(&Edge<'_, Node>)) -> Segmentation {
     let mut w = Walker {
         class_cache: HashMap::new(),
         seg: Segmentation::default(),
@@ -211,6 +213,7 @@ pub(crate) fn blocks(doc: &Document) -> Segmentation {
     // The skipped subtree is a `<picture>`, whose `<img>` is still recorded.
     let mut in_picture = false;
     for edge in doc.tree.root().traverse() {
+        visit(&edge);
         match edge {
             Edge::Open(node) => {
                 if skipping.is_some() {
@@ -676,7 +679,7 @@ mod tests {
                 max_nodes: 100_000,
             },
         );
-        blocks(&doc)
+        blocks(&doc, |_| {})
     }
 
     fn texts(s: &Segmentation) -> Vec<&str> {

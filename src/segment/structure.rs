@@ -349,7 +349,7 @@ mod tests {
                 max_nodes: 100_000,
             },
         );
-        blocks(&doc)
+        blocks(&doc, |_| {})
     }
 
     /// (block, marked text, kind) of every mark.
