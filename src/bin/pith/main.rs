@@ -19,11 +19,6 @@ mod source;
 mod warc;
 
 use clap::{Parser, Subcommand, ValueEnum};
-
-/// See Cargo.toml: faster small allocations than the system allocator, measured on
-/// `pith batch` (README, "Performance").
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use pith::{Focus, Options};
 use std::io;
 use std::process::ExitCode;
