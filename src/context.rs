@@ -488,6 +488,13 @@ fn restrict(
         }
     }
     // Outside the region: keep good blocks within reach, drop the rest.
+    // Reach never takes text under a landmark (<footer>, <nav>) or a boilerplate name: a
+    // footer's long legal paragraphs sit right after many short articles.
+    let reachable = |i: usize| {
+        seg.blocks
+            .get(i)
+            .is_some_and(|b| !b.hints.any(Hints(Hints::BOILERPLATE.0 | Hints::LANDMARK.0)))
+    };
     let reach = tuning.outside_reach_blocks;
     let mut keep_outside = vec![false; decisions.len()];
     let mut budget = reach;
@@ -496,7 +503,7 @@ fn restrict(
             break;
         }
         match decisions.get(i) {
-            Some(d) if d.label == Label::Good => {
+            Some(d) if d.label == Label::Good && reachable(i) => {
                 if let Some(k) = keep_outside.get_mut(i) {
                     *k = true;
                 }
@@ -510,7 +517,7 @@ fn restrict(
             break;
         }
         match decisions.get(i) {
-            Some(d) if d.label == Label::Good => {
+            Some(d) if d.label == Label::Good && reachable(i) => {
                 if let Some(k) = keep_outside.get_mut(i) {
                     *k = true;
                 }

@@ -465,6 +465,9 @@ pub(crate) fn never_content(element: &Element, role: TagRole) -> Option<NeverCon
     if role == TagRole::Skip {
         return Some(NeverContent::Tag);
     }
+    if &*element.name.local == "a" && is_permalink(element) {
+        return Some(NeverContent::Hidden);
+    }
     for (name, value) in element.attrs.iter() {
         let hidden = match &*name.local {
             "hidden" => true,
@@ -477,6 +480,18 @@ pub(crate) fn never_content(element: &Element, role: TagRole) -> Option<NeverCon
         }
     }
     None
+}
+
+/// A heading's permalink anchor (`<a class="headerlink">¶</a>`), see
+/// `lexicon::PERMALINK_TOKENS`.
+fn is_permalink(element: &Element) -> bool {
+    attr(element, "class").is_some_and(|class| {
+        class.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
+            lexicon::PERMALINK_TOKENS
+                .iter()
+                .any(|p| t.eq_ignore_ascii_case(p))
+        })
+    })
 }
 
 /// Whether an inline style declares the element invisible.
@@ -720,6 +735,22 @@ mod tests {
             .filter_map(|n| n.as_text().map(|t| t.to_string()))
             .collect();
         assert_eq!(texts, vec!["{\"@type\":\"NewsArticle\"}", "kept"]);
+    }
+
+    #[test]
+    fn heading_permalinks_are_never_content() {
+        let (doc, _) = parse(
+            "<h2>Sharing<a class=headerlink href=#s>¶</a></h2><p>See <a class=more href=/x>this</a></p>",
+            limits(512),
+        );
+        let anchors: Vec<Option<NeverContent>> = doc
+            .tree
+            .values()
+            .filter_map(|n| n.as_element())
+            .filter(|e| e.name() == "a")
+            .map(|e| never_content(e, TagRole::Inline))
+            .collect();
+        assert_eq!(anchors, vec![Some(NeverContent::Hidden), None]);
     }
 
     #[test]

@@ -371,6 +371,11 @@ const CLASS_TOKENS: &[(&str, Hints)] = &[
     // wrappers (`section-header`) and whole-story wrappers (`article-header-wrap`) too often.
     ("masthead", Hints::HEADER),
     ("topbar", Hints::HEADER),
+    // the summary under a headline: kept only where the story's own span reaches it
+    ("standfirst", Hints::HEADER),
+    ("dek", Hints::HEADER),
+    ("strapline", Hints::HEADER),
+    ("kicker", Hints::HEADER),
     // author box
     ("author", Hints::AUTHOR),
     ("bio", Hints::AUTHOR),
@@ -846,6 +851,8 @@ pub(crate) const BOILERPLATE_PHRASES: &[&str] = &[
     "affiliate links",
     "earn a commission",
     "moderating all comments",
+    "originally published",
+    "this article was updated",
     "comments are moderated",
     "advertisement",
     // reading-time and page-tool labels
@@ -907,6 +914,9 @@ pub(crate) const BOILERPLATE_HEADINGS: &[(&str, Hints)] = &[
     ("recommended", Hints::RELATED),
     ("recommended for you", Hints::RELATED),
     ("read next", Hints::RELATED),
+    ("read also", Hints::RELATED),
+    ("also read", Hints::RELATED),
+    ("related reading", Hints::RELATED),
     ("most read", Hints::RELATED),
     ("most popular", Hints::RELATED),
     ("trending", Hints::RELATED),
@@ -1463,6 +1473,11 @@ pub(crate) const UNLIKELY_BOX_ROLES: &[&str] = &[
     "alertdialog",
     "dialog",
 ];
+
+/// Class tokens of the permalink anchors documentation and blog generators put inside
+/// headings (`<a class="headerlink">¶</a>` in Sphinx, `header-anchor` in VuePress,
+/// `anchor`/`permalink` elsewhere): an `<a>` with one of them is never content.
+pub(crate) const PERMALINK_TOKENS: &[&str] = &["headerlink", "anchor", "permalink"];
 
 #[cfg(test)]
 mod tests {

@@ -35,6 +35,10 @@ mod structure;
 pub(crate) use structure::{Mark, MarkKind, Shape};
 use structure::{OpenMark, Structure};
 
+/// How many empty wrappers a form control may climb to find the box it names (field div,
+/// form, row): sign-up boxes nest their input two or three levels below their text.
+const MAX_CONTROL_CLIMB: usize = 3;
+
 /// Marks "no element" in the `u32` indices of the side tables.
 pub(crate) const NONE: u32 = u32::MAX;
 
@@ -399,7 +403,18 @@ impl Walker {
             },
             _ => return,
         };
-        let element = self.current_element();
+        // The box is the innermost element that already holds text: a field wrapped in its
+        // own `<div>` or `<form>` names the sign-up box around it, heading and pitch included.
+        let mut element = self.current_element();
+        let blocks = self.seg.blocks.len() as u32;
+        for _ in 0..MAX_CONTROL_CLIMB {
+            match self.seg.elements.get(element as usize) {
+                Some(e) if e.first_block == blocks && e.parent != NONE && e.parent != 0 => {
+                    element = e.parent;
+                }
+                _ => break,
+            }
+        }
         if element == 0 {
             return;
         }
