@@ -568,16 +568,7 @@ fn normalise(s: &str) -> String {
 mod tests {
     use super::*;
 
-    fn seg(html: &str) -> Segmentation {
-        let (doc, _) = crate::dom::parse(
-            html,
-            crate::dom::Limits {
-                max_depth: 512,
-                max_nodes: 10_000,
-            },
-        );
-        crate::segment::blocks(&doc, |_| {})
-    }
+    use crate::segment::of as seg;
 
     fn labels(s: &Segmentation, good: &[usize]) -> Vec<Decision> {
         (0..s.blocks.len())

@@ -304,18 +304,10 @@ fn is_dateline(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dom::{Limits, parse};
     use crate::segment;
 
     fn measure_html(html: &str) -> (Vec<Features>, PageFeatures) {
-        let (doc, _) = parse(
-            html,
-            Limits {
-                max_depth: 512,
-                max_nodes: 100_000,
-            },
-        );
-        measure(&segment::blocks(&doc, |_| {}), &Tuning::BALANCED)
+        measure(&segment::of(html), &Tuning::BALANCED)
     }
 
     #[test]

@@ -681,20 +681,25 @@ pub(crate) fn is_cjk(c: char) -> bool {
         | 0x20000..=0x2FFFF) // Extensions B–F
 }
 
+/// Test helper for every stage's unit tests: a page's segmentation with generous limits.
+#[cfg(test)]
+pub(crate) fn of(html: &str) -> Segmentation {
+    let (doc, _) = crate::dom::parse(
+        html,
+        crate::dom::Limits {
+            max_depth: 512,
+            max_nodes: 100_000,
+        },
+    );
+    blocks(&doc, |_| {})
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dom::{Limits, parse};
 
     fn seg(html: &str) -> Segmentation {
-        let (doc, _) = parse(
-            html,
-            Limits {
-                max_depth: 512,
-                max_nodes: 100_000,
-            },
-        );
-        blocks(&doc, |_| {})
+        of(html)
     }
 
     fn texts(s: &Segmentation) -> Vec<&str> {

@@ -337,20 +337,8 @@ fn image_source(el: &scraper::node::Element) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Segmentation, blocks};
+    use super::super::{Segmentation, of as seg};
     use super::*;
-    use crate::dom::{Limits, parse};
-
-    fn seg(html: &str) -> Segmentation {
-        let (doc, _) = parse(
-            html,
-            Limits {
-                max_depth: 512,
-                max_nodes: 100_000,
-            },
-        );
-        blocks(&doc, |_| {})
-    }
 
     /// (block, marked text, kind) of every mark.
     fn marks(s: &Segmentation) -> Vec<(u32, &str, MarkKind)> {
