@@ -109,6 +109,43 @@ fn a_page_on_standard_input_is_read_with_a_dash() {
 }
 
 #[test]
+fn markdown_format_prints_the_headline_and_paragraphs() {
+    let html = page("Ferry service resumes", "Evening Star");
+    let out = run(&["-", "--format", "markdown"], Some(html.as_bytes()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = stdout(&out);
+    assert!(md.starts_with("# Ferry service resumes"), "{md}");
+    assert!(md.contains("\n\nThe harbour reopened on Monday"), "{md}");
+    assert!(!md.contains("Sport"), "{md}");
+}
+
+#[test]
+fn html_format_prints_only_the_kept_content_as_clean_html() {
+    let html = page("Ferry service resumes", "Evening Star")
+        .replace("<p>The harbour", "<p onclick=\"alert(1)\">The harbour");
+    let out = run(&["-", "--format", "html"], Some(html.as_bytes()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let clean = stdout(&out);
+    assert!(clean.contains("<p>The harbour reopened"), "{clean}");
+    assert!(!clean.contains("onclick"), "{clean}");
+    assert!(!clean.contains("<nav"), "{clean}");
+}
+
+#[test]
+fn article_format_prints_the_whole_article_as_json() {
+    let html = page("Ferry service resumes", "Evening Star");
+    let out = run(&["-", "--format", "article"], Some(html.as_bytes()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines = records(&out);
+    assert_eq!(lines.len(), 1);
+    let a = &lines[0];
+    assert_eq!(a["title"], "Ferry service resumes");
+    assert_eq!(a["blocks"][0]["kind"], "paragraph");
+    assert!(a["metadata"].is_object());
+    assert_eq!(a["fingerprint"].as_str().map(str::len), Some(16));
+}
+
+#[test]
 fn json_format_prints_the_batch_record_with_the_given_url() {
     let html = page("Ferry service resumes", "Evening Star");
     let out = run(
