@@ -13,7 +13,7 @@
 //! in the number of attributes of one tag. Browsers stop nesting at 512. Three guards keep
 //! parsing linear in input size and memory proportional to it:
 //! 1. before tokenizing, [`attributes::limit`] ends any tag at 256 attributes;
-//! 2. between the tokenizer and the tree builder sits [`Guard`], which asks the tree builder
+//! 2. between the tokenizer and the tree builder sits `guard::Guard`, which asks the tree builder
 //!    itself (`TreeBuilder::trace_handles`) how many elements are open or on the list of
 //!    active formatting elements, and drops start tags that would go past `max_depth`, and
 //!    formatting start tags (`b`, `a`, `font`…) past [`MAX_FORMATTING`], together with their
@@ -32,19 +32,15 @@
 //! elements.
 
 mod attributes;
+mod guard;
 
 use crate::lexicon::{self, TagRole};
-use ego_tree::NodeId;
+use html5ever::TokenizerResult;
 use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::{
-    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
-};
-use html5ever::tree_builder::{Tracer, TreeBuilder, TreeBuilderOpts, TreeSink};
-use html5ever::{LocalName, TokenizerResult, local_name, ns};
+use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use scraper::node::Element;
 use scraper::{Html, HtmlTreeSink};
-use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 
 /// A parsed page.
 pub(crate) type Document = Html;
@@ -75,13 +71,6 @@ pub(crate) struct ParseReport {
 /// (`<a><b><i>`); 32 leaves room for 16 open at once.
 pub(crate) const MAX_FORMATTING: usize = 32;
 
-/// How much one start-tag or character token can add to what the tree builder holds: the
-/// element itself plus the active formatting elements it may re-create (at most
-/// [`MAX_FORMATTING`]), doubled for the adoption agency's clones. End tags never add more
-/// than they remove. Used to skip exact counts (see `Guard::census`): a census is taken
-/// only when this bound could reach a limit.
-const GROWTH_PER_TOKEN: usize = 2 * (1 + MAX_FORMATTING);
-
 /// Most nodes built per byte of input before parsing stops. Markup that is not re-created
 /// builds at most about one node per two bytes (`<b>x` is an element and a text node in
 /// four bytes; a bare `<td>` after `<table>` implies `tbody` and `tr`), real pages one per
@@ -109,7 +98,7 @@ pub(crate) fn parse(html: &str, limits: Limits) -> (Document, ParseReport) {
             .saturating_mul(NODES_PER_BYTE)
             .saturating_add(NODES_SLACK),
     );
-    let guard = Guard::new(builder, limits, node_budget);
+    let guard = guard::Guard::new(builder, limits, node_budget);
     let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
     let input = BufferQueue::default();
     for piece in pieces(&html, FEED_BYTES) {
@@ -117,14 +106,12 @@ pub(crate) fn parse(html: &str, limits: Limits) -> (Document, ParseReport) {
         // Script results only pause the tokenizer so a browser could run the script;
         // encoding indicators are handled before parsing (stage 0). Both just continue here.
         while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
-        if tokenizer.sink.state.borrow().report.truncated {
+        if tokenizer.sink.truncated() {
             break;
         }
     }
     tokenizer.end();
-    let guard = tokenizer.sink;
-    let report = guard.state.into_inner().report;
-    (guard.builder.sink.finish(), report)
+    tokenizer.sink.finish()
 }
 
 /// `s` cut into pieces of about `size` bytes, on character boundaries.
@@ -142,313 +129,6 @@ fn pieces(s: &str, size: usize) -> impl Iterator<Item = &str> {
         rest = tail;
         Some(piece)
     })
-}
-
-/// Elements whose start tags switch the tokenizer to raw text, RCDATA or plaintext when
-/// they are HTML elements (not inside SVG or MathML). The guard never drops them there:
-/// dropping the tag would make script or style source parse as markup, and they cannot
-/// nest, since everything up to their end tag is text.
-fn is_raw_text(name: &str) -> bool {
-    matches!(
-        name,
-        "script"
-            | "style"
-            | "textarea"
-            | "title"
-            | "xmp"
-            | "iframe"
-            | "noembed"
-            | "noframes"
-            | "noscript"
-            | "plaintext"
-    )
-}
-
-/// Void elements (HTML §13.1.2) take no end tag.
-fn is_void(name: &str) -> bool {
-    matches!(
-        name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
-            | "keygen"
-            | "image"
-    )
-}
-
-/// Formatting elements (HTML §13.2.4.3): the tree builder keeps them on its list of active
-/// formatting elements and re-creates them when they were closed by something else.
-fn is_formatting(name: &LocalName) -> bool {
-    // Atom comparisons: this runs for every element the tree builder holds.
-    *name == local_name!("a")
-        || *name == local_name!("b")
-        || *name == local_name!("i")
-        || *name == local_name!("em")
-        || *name == local_name!("strong")
-        || *name == local_name!("font")
-        || *name == local_name!("code")
-        || *name == local_name!("small")
-        || *name == local_name!("u")
-        || *name == local_name!("s")
-        || *name == local_name!("big")
-        || *name == local_name!("nobr")
-        || *name == local_name!("strike")
-        || *name == local_name!("tt")
-}
-
-type Builder = TreeBuilder<NodeId, HtmlTreeSink>;
-
-struct GuardState {
-    limits: Limits,
-    /// Start tags dropped, per name, so their end tags are dropped too.
-    dropped: HashMap<LocalName, usize>,
-    /// Nodes allowed: `max_nodes`, or fewer for short input (see [`NODES_PER_BYTE`]).
-    node_budget: usize,
-    /// An `<html>` / `<body>` start tag was seen: later ones only add attributes to the
-    /// existing element, one sorted insertion each, so theirs are dropped.
-    seen_html: bool,
-    seen_body: bool,
-    /// Inside a `<script>` or `<style>` whose text is never read (JSON-LD scripts excepted):
-    /// its character tokens are not built into the tree. Inline scripts are often the bulk
-    /// of a page's bytes, and every later stage skips them anyway.
-    unread_text: Option<LocalName>,
-    /// The last census and the value of `tokens` when it was taken. While no token has
-    /// reached the tree builder since, it is exact (deep in a hostile page, start tag after
-    /// start tag is dropped and the answer stays the same); a few tokens later it still
-    /// bounds what the builder holds (see [`GROWTH_PER_TOKEN`]).
-    last_census: Option<(Tally, u64)>,
-    /// Start-tag and character tokens that reached the tree builder.
-    tokens: u64,
-    report: ParseReport,
-}
-
-/// What the tree builder holds (see [`Census`]).
-#[derive(Clone, Copy, Debug)]
-struct Tally {
-    /// Open elements plus active formatting elements (and the head and form pointers).
-    held: usize,
-    /// Formatting elements among them, if they were counted.
-    formatting: Option<usize>,
-}
-
-/// A token filter between html5ever's tokenizer and tree builder (see the module doc).
-struct Guard {
-    builder: Builder,
-    state: RefCell<GuardState>,
-}
-
-/// Counts what the tree builder holds: every handle (the document, open elements, active
-/// formatting elements, the head and form pointers) and, when asked, the formatting elements
-/// among them.
-struct Census<'a> {
-    /// The tree, to look names up in; None to only count.
-    html: Option<&'a Html>,
-    handles: Cell<usize>,
-    formatting: Cell<usize>,
-}
-
-impl Tracer for Census<'_> {
-    type Handle = NodeId;
-
-    fn trace_handle(&self, node: &NodeId) {
-        self.handles.set(self.handles.get() + 1);
-        let Some(html) = self.html else { return };
-        let is_formatting = html
-            .tree
-            .get(*node)
-            .and_then(|n| n.value().as_element())
-            .is_some_and(|e| e.name.ns == ns!(html) && is_formatting(&e.name.local));
-        if is_formatting {
-            self.formatting.set(self.formatting.get() + 1);
-        }
-    }
-}
-
-impl Guard {
-    fn new(builder: Builder, limits: Limits, node_budget: usize) -> Self {
-        Guard {
-            builder,
-            state: RefCell::new(GuardState {
-                limits,
-                dropped: HashMap::new(),
-                node_budget,
-                seen_html: false,
-                seen_body: false,
-                last_census: None,
-                tokens: 0,
-                unread_text: None,
-                report: ParseReport::default(),
-            }),
-        }
-    }
-
-    /// What the tree builder holds now; formatting elements are counted if asked.
-    fn census(&self, state: &mut GuardState, formatting: bool) -> Tally {
-        if let Some((tally, at)) = state.last_census {
-            let since = usize::try_from(state.tokens.saturating_sub(at)).unwrap_or(usize::MAX);
-            if since == 0 && (!formatting || tally.formatting.is_some()) {
-                return tally;
-            }
-            // A bound from the last census is enough while it stays under both limits: the
-            // exact count costs a walk over everything the builder holds.
-            let held = tally
-                .held
-                .saturating_add(since.saturating_mul(GROWTH_PER_TOKEN));
-            let formatting_bound = tally.formatting.map(|f| f.saturating_add(since));
-            let formatting_ok = !formatting || formatting_bound.is_some_and(|f| f < MAX_FORMATTING);
-            if held < state.limits.max_depth && formatting_ok {
-                return Tally {
-                    held,
-                    formatting: formatting_bound,
-                };
-            }
-        }
-        let html = self.builder.sink.0.borrow();
-        let census = Census {
-            html: formatting.then_some(&*html),
-            handles: Cell::new(0),
-            formatting: Cell::new(0),
-        };
-        self.builder.trace_handles(&census);
-        let tally = Tally {
-            // The document node is always there.
-            held: census.handles.get().saturating_sub(1),
-            formatting: formatting.then(|| census.formatting.get()),
-        };
-        state.last_census = Some((tally, state.tokens));
-        tally
-    }
-
-    /// Whether a start tag may reach the tree builder.
-    fn admit_start(&self, state: &mut GuardState, tag: &mut Tag) -> bool {
-        let name: &str = &tag.name;
-        match name {
-            "html" if std::mem::replace(&mut state.seen_html, true) => tag.attrs.clear(),
-            "body" if std::mem::replace(&mut state.seen_body, true) => tag.attrs.clear(),
-            _ => {}
-        }
-        let foreign = self
-            .builder
-            .adjusted_current_node_present_but_not_in_html_namespace();
-        if is_raw_text(name) && !foreign {
-            return true;
-        }
-        let is_formatting = is_formatting(&tag.name);
-        let tally = self.census(state, is_formatting);
-        let too_deep = tally.held >= state.limits.max_depth;
-        let too_many_formatting =
-            is_formatting && tally.formatting.is_some_and(|f| f >= MAX_FORMATTING);
-        if !too_deep && !too_many_formatting {
-            return true;
-        }
-        state.report.dropped_deep_tags += 1;
-        // Only tags that stay open get an end tag to drop (`<div/>` opens a div in HTML).
-        let opens = if foreign {
-            !tag.self_closing
-        } else {
-            !is_void(name)
-        };
-        if opens {
-            *state.dropped.entry(tag.name.clone()).or_insert(0) += 1;
-        }
-        false
-    }
-
-    /// Stops the parse when too many nodes were built (see the module doc).
-    fn check_size(&self, state: &mut GuardState) {
-        let nodes = self.builder.sink.0.borrow().tree.nodes().len();
-        if nodes > state.node_budget {
-            state.report.truncated = true;
-        }
-    }
-}
-
-impl TokenSink for Guard {
-    type Handle = NodeId;
-
-    fn process_token(&self, mut token: Token, line_number: u64) -> TokenSinkResult<NodeId> {
-        {
-            let mut state = self.state.borrow_mut();
-            let admitted = match &mut token {
-                Token::EOFToken => true,
-                _ if state.report.truncated => false,
-                Token::CharacterTokens(_) | Token::NullCharacterToken => {
-                    state.unread_text.is_none()
-                }
-                Token::TagToken(tag) => match tag.kind {
-                    TagKind::StartTag => {
-                        let admit = self.admit_start(&mut state, tag);
-                        if admit && is_unread_text(tag) {
-                            state.unread_text = Some(tag.name.clone());
-                        }
-                        admit
-                    }
-                    TagKind::EndTag => {
-                        if state.unread_text.as_ref() == Some(&tag.name) {
-                            state.unread_text = None;
-                        }
-                        match state.dropped.get_mut(&tag.name) {
-                            Some(count) if *count > 0 => {
-                                *count -= 1;
-                                false
-                            }
-                            _ => true,
-                        }
-                    }
-                },
-                _ => true,
-            };
-            if !admitted {
-                return TokenSinkResult::Continue;
-            }
-            if matches!(
-                token,
-                Token::CharacterTokens(_)
-                    | Token::NullCharacterToken
-                    | Token::TagToken(Tag {
-                        kind: TagKind::StartTag,
-                        ..
-                    })
-            ) {
-                state.tokens += 1;
-            }
-        }
-        let result = self.builder.process_token(token, line_number);
-        self.check_size(&mut self.state.borrow_mut());
-        result
-    }
-
-    fn end(&self) {
-        self.builder.end();
-    }
-
-    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
-        self.builder
-            .adjusted_current_node_present_but_not_in_html_namespace()
-    }
-}
-
-/// A `<script>` or `<style>` start tag whose text no stage reads: everything but JSON-LD
-/// (`type=application/ld+json`), which metadata parses.
-fn is_unread_text(tag: &Tag) -> bool {
-    match &*tag.name {
-        "style" => true,
-        "script" => !tag.attrs.iter().any(|a| {
-            &*a.name.local == "type" && a.value.trim().eq_ignore_ascii_case("application/ld+json")
-        }),
-        _ => false,
-    }
 }
 
 /// Why an element is never content, if it is not.
