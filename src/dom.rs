@@ -1,8 +1,8 @@
 //! Stage 1 of 6 — parse and prune.
 //!
-//! Input: the page as `&str`. Output: a [`Document`] (scraper's arena tree, built by
-//! html5ever with parse-error collection off) and [`never_content`], the test the segment
-//! walk applies to each element to skip what is never article text.
+//! Input: the page as `&str`. Output: a [`Document`] (our compact arena tree, see `tree`,
+//! built by html5ever's tree builder with parse errors ignored) and [`never_content`], the
+//! test the segment walk applies to each element to skip what is never article text.
 //!
 //! Decides: which elements are never content (scripts, styles, templates, form controls,
 //! embedded media, hidden elements) and how deep and how large the tree may grow.
@@ -33,17 +33,16 @@
 
 mod attributes;
 mod guard;
+mod sink;
+mod tree;
 
 use crate::lexicon::{self, TagRole};
 use html5ever::TokenizerResult;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
-use scraper::node::Element;
-use scraper::{Html, HtmlTreeSink};
 
-/// A parsed page.
-pub(crate) type Document = Html;
+pub(crate) use tree::{Document, Edge, Element, NodeId, Value};
 
 /// Limits applied while building the tree.
 #[derive(Clone, Copy, Debug)]
@@ -90,8 +89,8 @@ const FEED_BYTES: usize = 64 * 1024;
 
 /// Parses a page into a tree, applying the guards (see the module doc).
 pub(crate) fn parse(html: &str, limits: Limits) -> (Document, ParseReport) {
-    let html = attributes::limit(html);
-    let sink = HtmlTreeSink::new(Html::new_document());
+    let html = attributes::limit(prefix(html, tree::MAX_PARSE_BYTES));
+    let sink = sink::Sink::new(Document::with_capacity(html.len()));
     let builder = TreeBuilder::new(sink, TreeBuilderOpts::default());
     let node_budget = limits.max_nodes.min(
         html.len()
@@ -112,6 +111,15 @@ pub(crate) fn parse(html: &str, limits: Limits) -> (Document, ParseReport) {
     }
     tokenizer.end();
     tokenizer.sink.finish()
+}
+
+/// The first `max` bytes of `s` (less, to end on a character boundary).
+fn prefix(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.get(..end).unwrap_or(s)
 }
 
 /// `s` cut into pieces of about `size` bytes, on character boundaries.
@@ -141,15 +149,15 @@ pub(crate) enum NeverContent {
 }
 
 /// Whether an element (and its subtree) is never article text.
-pub(crate) fn never_content(element: &Element, role: TagRole) -> Option<NeverContent> {
+pub(crate) fn never_content(element: &Element<'_>, role: TagRole) -> Option<NeverContent> {
     if role == TagRole::Skip {
         return Some(NeverContent::Tag);
     }
-    if &*element.name.local == "a" && is_permalink(element) {
+    if element.name() == "a" && is_permalink(element) {
         return Some(NeverContent::Hidden);
     }
-    for (name, value) in element.attrs.iter() {
-        let hidden = match &*name.local {
+    for (name, value) in element.attrs() {
+        let hidden = match name {
             "hidden" => true,
             "aria-hidden" => value.trim().eq_ignore_ascii_case("true"),
             "style" => style_hides(value),
@@ -164,7 +172,7 @@ pub(crate) fn never_content(element: &Element, role: TagRole) -> Option<NeverCon
 
 /// A heading's permalink anchor (`<a class="headerlink">¶</a>`), see
 /// `lexicon::PERMALINK_TOKENS`.
-fn is_permalink(element: &Element) -> bool {
+fn is_permalink(element: &Element<'_>) -> bool {
     attr(element, "class").is_some_and(|class| {
         class.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
             lexicon::PERMALINK_TOKENS
@@ -187,11 +195,9 @@ fn style_hides(style: &str) -> bool {
     lexicon::HIDDEN_STYLES.iter().any(|s| compact.contains(s))
 }
 
-/// An attribute's value by (lower-case) local name. scraper's `Element::attr` builds an
-/// interned name for every call, which costs more than scanning the few attributes an
-/// element has; the metadata walk asks every element for several attributes.
-pub(crate) fn attr<'a>(element: &'a Element, name: &str) -> Option<&'a str> {
-    element.attrs().find(|(n, _)| *n == name).map(|(_, v)| v)
+/// An attribute's value by (lower-case) local name.
+pub(crate) fn attr<'a>(element: &Element<'a>, name: &str) -> Option<&'a str> {
+    element.attr(name)
 }
 
 #[cfg(test)]
@@ -208,16 +214,39 @@ mod tests {
     fn max_depth(doc: &Document) -> usize {
         let mut deepest = 0;
         let mut depth = 0usize;
-        for edge in doc.tree.root().traverse() {
+        for edge in doc.traverse() {
             match edge {
-                ego_tree::iter::Edge::Open(_) => {
+                Edge::Open(_) => {
                     depth += 1;
                     deepest = deepest.max(depth);
                 }
-                ego_tree::iter::Edge::Close(_) => depth -= 1,
+                Edge::Close(_) => depth -= 1,
             }
         }
         deepest
+    }
+
+    /// Every node in the tree, in document order.
+    fn nodes(doc: &Document) -> impl Iterator<Item = tree::Node<'_>> {
+        doc.traverse().filter_map(|e| match e {
+            Edge::Open(n) => Some(n),
+            Edge::Close(_) => None,
+        })
+    }
+
+    fn elements<'a>(doc: &'a Document, name: &'a str) -> impl Iterator<Item = Element<'a>> {
+        nodes(doc)
+            .filter_map(|n| n.as_element())
+            .filter(move |e| e.name() == name)
+    }
+
+    fn texts(doc: &Document) -> Vec<&str> {
+        nodes(doc)
+            .filter_map(|n| match n.value() {
+                Value::Text(t) => Some(t),
+                _ => None,
+            })
+            .collect()
     }
 
     #[test]
@@ -226,7 +255,7 @@ mod tests {
         let (doc, report) = parse(&html, limits(100));
         assert!(max_depth(&doc) <= 110, "depth {}", max_depth(&doc));
         assert!(report.dropped_deep_tags > 1800);
-        assert!(doc.root_element().text().any(|t| t.contains("deep text")));
+        assert!(texts(&doc).iter().any(|t| t.contains("deep text")));
     }
 
     #[test]
@@ -254,12 +283,7 @@ mod tests {
             },
         );
         assert!(report.truncated);
-        let paragraphs = doc
-            .tree
-            .values()
-            .filter(|n| n.as_element().is_some_and(|e| e.name() == "p"))
-            .count();
-        assert!(paragraphs <= 10);
+        assert!(elements(&doc, "p").count() <= 10);
     }
 
     #[test]
@@ -270,25 +294,12 @@ mod tests {
             "</div>".repeat(20)
         );
         let (doc, _) = parse(&html, limits(5));
-        let scripts = doc
-            .tree
-            .values()
-            .filter(|n| n.as_element().is_some_and(|e| e.name() == "script"))
-            .count();
-        assert_eq!(scripts, 1);
-        let paragraphs = doc
-            .tree
-            .values()
-            .filter(|n| n.as_element().is_some_and(|e| e.name() == "p"))
-            .count();
-        assert_eq!(paragraphs, 0);
+        assert_eq!(elements(&doc, "script").count(), 1);
+        assert_eq!(elements(&doc, "p").count(), 0);
     }
 
     fn count(doc: &Document, name: &str) -> usize {
-        doc.tree
-            .values()
-            .filter(|n| n.as_element().is_some_and(|e| e.name() == name))
-            .count()
+        elements(doc, name).count()
     }
 
     #[test]
@@ -336,7 +347,7 @@ mod tests {
         let html = format!("<p>{opening}</p>{}", "<p>x</p>".repeat(20_000));
         let (doc, report) = parse(&html, limits(512));
         assert!(report.truncated);
-        let nodes = doc.tree.nodes().len();
+        let nodes = doc.len();
         assert!(
             nodes <= html.len() * NODES_PER_BYTE + NODES_SLACK + MAX_FORMATTING + 2,
             "{nodes} nodes"
@@ -352,7 +363,7 @@ mod tests {
             .collect();
         let (doc, report) = parse(&html, limits(512));
         assert!(!report.truncated);
-        assert!(doc.root_element().text().any(|t| t.contains("text 4999")));
+        assert!(texts(&doc).iter().any(|t| t.contains("text 4999")));
     }
 
     #[test]
@@ -364,12 +375,7 @@ mod tests {
                 .collect::<String>()
         );
         let (doc, _) = parse(&html, limits(512));
-        let attrs = |name: &str| {
-            doc.tree
-                .values()
-                .find_map(|n| n.as_element().filter(|e| e.name() == name))
-                .map_or(0, |e| e.attrs().count())
-        };
+        let attrs = |name: &str| elements(&doc, name).next().map_or(0, |e| e.attrs().count());
         assert_eq!(attrs("html"), 1);
         assert_eq!(attrs("body"), 1);
     }
@@ -386,11 +392,7 @@ mod tests {
     fn a_tag_with_too_many_attributes_is_cut() {
         let attrs: String = (0..5000).map(|i| format!(" a{i}")).collect();
         let (doc, _) = parse(&format!("<p{attrs}>text</p>"), limits(512));
-        let p = doc
-            .tree
-            .values()
-            .find_map(|n| n.as_element().filter(|e| e.name() == "p"))
-            .map_or(0, |e| e.attrs().count());
+        let p = elements(&doc, "p").next().map_or(0, |e| e.attrs().count());
         assert_eq!(p, attributes::MAX_ATTRIBUTES as usize);
     }
 
@@ -409,12 +411,7 @@ mod tests {
              <script type=application/ld+json>{\"@type\":\"NewsArticle\"}</script><p>kept</p>",
             limits(512),
         );
-        let texts: Vec<String> = doc
-            .tree
-            .values()
-            .filter_map(|n| n.as_text().map(|t| t.to_string()))
-            .collect();
-        assert_eq!(texts, vec!["{\"@type\":\"NewsArticle\"}", "kept"]);
+        assert_eq!(texts(&doc), vec!["{\"@type\":\"NewsArticle\"}", "kept"]);
     }
 
     #[test]
@@ -423,12 +420,8 @@ mod tests {
             "<h2>Sharing<a class=headerlink href=#s>¶</a></h2><p>See <a class=more href=/x>this</a></p>",
             limits(512),
         );
-        let anchors: Vec<Option<NeverContent>> = doc
-            .tree
-            .values()
-            .filter_map(|n| n.as_element())
-            .filter(|e| e.name() == "a")
-            .map(|e| never_content(e, TagRole::Inline))
+        let anchors: Vec<Option<NeverContent>> = elements(&doc, "a")
+            .map(|e| never_content(&e, TagRole::Inline))
             .collect();
         assert_eq!(anchors, vec![Some(NeverContent::Hidden), None]);
     }

@@ -39,14 +39,12 @@
 //! `_isValidByline`, trafilatura `metadata.py`.
 
 use crate::article::Metadata;
-use crate::dom;
+use crate::dom::{self, Edge, Element, NodeId};
 use crate::lexicon::{self, TagRole};
 use crate::render;
 use crate::tuning;
 use aho_corasick::AhoCorasick;
-use ego_tree::iter::Edge;
 use once_cell::sync::Lazy;
-use scraper::Node;
 use serde_json::Value;
 use std::collections::HashMap;
 use url::Url;
@@ -95,7 +93,7 @@ enum ItemProp {
 }
 
 struct Open {
-    node: ego_tree::NodeId,
+    node: NodeId,
     what: Capture,
     text: String,
     /// Byline candidates: the order they opened in, and the `itemprop=name` text inside.
@@ -197,23 +195,23 @@ fn conclude(f: Found, page_url: Option<&str>) -> Collected {
 pub(crate) struct Walk {
     f: Found,
     open: Vec<Open>,
-    hidden: Option<ego_tree::NodeId>,
+    hidden: Option<NodeId>,
     /// An unlikely box (see `lexicon::UNLIKELY_BOX_WORDS`), where bylines are not looked for.
-    unlikely: Option<ego_tree::NodeId>,
+    unlikely: Option<NodeId>,
     tables: u32,
     seq: usize,
 }
 
 impl Walk {
     /// Takes in one edge of the pre-order traversal.
-    pub(crate) fn edge(&mut self, edge: &Edge<'_, Node>) {
+    pub(crate) fn edge(&mut self, edge: &Edge<'_>) {
         match edge {
             Edge::Open(node) => match node.value() {
-                Node::Element(el) => self.open_element(node.id(), el),
-                Node::Text(t) if !self.open.is_empty() => {
+                dom::Value::Element(el) => self.open_element(node.id(), &el),
+                dom::Value::Text(t) if !self.open.is_empty() => {
                     let raw = node
                         .parent()
-                        .and_then(|p| p.value().as_element().map(|e| e.name()))
+                        .and_then(|p| p.as_element().map(|e| e.name()))
                         .is_some_and(|n| matches!(n, "script" | "style" | "template" | "noscript"));
                     for o in &mut self.open {
                         let is_json = o.what == Capture::JsonLd;
@@ -221,9 +219,9 @@ impl Walk {
                             continue;
                         }
                         if is_json {
-                            o.text.push_str(&t.text);
+                            o.text.push_str(t);
                         } else {
-                            push_capped(&mut o.text, &t.text);
+                            push_capped(&mut o.text, t);
                         }
                     }
                 }
@@ -237,11 +235,7 @@ impl Walk {
                 if self.unlikely == Some(id) {
                     self.unlikely = None;
                 }
-                if node
-                    .value()
-                    .as_element()
-                    .is_some_and(|e| e.name() == "table")
-                {
+                if node.as_element().is_some_and(|e| e.name() == "table") {
                     self.tables = self.tables.saturating_sub(1);
                 }
                 while self.open.last().is_some_and(|o| o.node == id) {
@@ -253,7 +247,7 @@ impl Walk {
         }
     }
 
-    fn open_element(&mut self, id: ego_tree::NodeId, el: &scraper::node::Element) {
+    fn open_element(&mut self, id: NodeId, el: &Element<'_>) {
         let f = &mut self.f;
         let name = el.name();
         element(f, el, name);
@@ -292,14 +286,14 @@ impl Walk {
 #[cfg(test)]
 fn walk(doc: &dom::Document) -> Found {
     let mut w = Walk::default();
-    for edge in doc.tree.root().traverse() {
+    for edge in doc.traverse() {
         w.edge(&edge);
     }
     w.f
 }
 
 /// Records what an element's attributes say.
-fn element(f: &mut Found, el: &scraper::node::Element, name: &str) {
+fn element(f: &mut Found, el: &Element<'_>, name: &str) {
     match name {
         "meta" => {
             let Some(content) = dom::attr(el, "content") else {
@@ -401,7 +395,7 @@ fn itemprop_value(f: &mut Found, prop: &str, value: &str) {
 /// The text captures an element opens.
 fn captures(
     f: &Found,
-    el: &scraper::node::Element,
+    el: &Element<'_>,
     name: &str,
     hidden: bool,
     skip_byline: bool,
@@ -455,7 +449,7 @@ fn captures(
 
 /// Readability.js `_isValidByline`'s markup test: `rel=author`, `itemprop` containing
 /// `author`, or a byline word in class or id.
-fn is_byline_candidate(el: &scraper::node::Element, itemprop: &str) -> bool {
+fn is_byline_candidate(el: &Element<'_>, itemprop: &str) -> bool {
     if dom::attr(el, "rel").is_some_and(|r| r == "author") || itemprop.contains("author") {
         return true;
     }
@@ -465,7 +459,7 @@ fn is_byline_candidate(el: &scraper::node::Element, itemprop: &str) -> bool {
 /// Readability.js's unlikely-candidate test: a class/id fragment of
 /// [`lexicon::UNLIKELY_BOX_WORDS`] without one of [`lexicon::MAYBE_BOX_WORDS`], or an unlikely
 /// role; never `body` or `a`.
-fn is_unlikely_box(el: &scraper::node::Element, name: &str) -> bool {
+fn is_unlikely_box(el: &Element<'_>, name: &str) -> bool {
     if matches!(name, "body" | "a" | "html") {
         return false;
     }
@@ -491,7 +485,7 @@ static UNLIKELY_WORDS: Lazy<Option<AhoCorasick>> =
 static MAYBE_WORDS: Lazy<Option<AhoCorasick>> = Lazy::new(|| any_of(lexicon::MAYBE_BOX_WORDS));
 
 /// Whether the class or id matches `words` (compiled once: this runs for every element).
-fn class_or_id_contains(el: &scraper::node::Element, words: &Lazy<Option<AhoCorasick>>) -> bool {
+fn class_or_id_contains(el: &Element<'_>, words: &Lazy<Option<AhoCorasick>>) -> bool {
     let Some(ac) = words.as_ref() else {
         return false;
     };

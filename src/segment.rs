@@ -11,7 +11,7 @@
 //! is a line break inside the block. Text is whitespace-collapsed as a browser renders it,
 //! except inside `<pre>`.
 //!
-//! One iterative pre-order walk (ego_tree's `traverse`, no recursion), no per-node string
+//! One iterative pre-order walk (`Document::traverse`, no recursion), no per-node string
 //! allocation: text goes straight into the shared buffer.
 //!
 //! For the structured outputs (Markdown, HTML, JSON) the same walk fills two side tables that
@@ -23,10 +23,8 @@
 //! Sources: jusText's paragraph maker (Pomikálek 2011, `doc/algorithm.rst`); boilerpipe's
 //! text-block notion (Kohlschütter et al., WSDM 2010).
 
-use crate::dom::{self, Document, NeverContent};
+use crate::dom::{self, Document, Edge, NeverContent, NodeId, Value};
 use crate::lexicon::{self, Hints, TagKind, TagRole};
-use ego_tree::iter::Edge;
-use scraper::Node;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -168,7 +166,7 @@ struct Walker {
 /// Splits a document into blocks (see the module doc).
 /// `visit` sees every edge of the traversal first (skipped subtrees too), so that the
 /// metadata stage can read the tree in the same pass.
-pub(crate) fn blocks(doc: &Document, mut visit: impl FnMut(&Edge<'_, Node>)) -> Segmentation {
+pub(crate) fn blocks(doc: &Document, mut visit: impl FnMut(&Edge<'_>)) -> Segmentation {
     let mut w = Walker {
         class_cache: HashMap::new(),
         seg: Segmentation::default(),
@@ -213,39 +211,39 @@ pub(crate) fn blocks(doc: &Document, mut visit: impl FnMut(&Edge<'_, Node>)) -> 
         has_mark: false,
     });
     // A skipped subtree is entered by Open and left by the Close of the same node.
-    let mut skipping: Option<ego_tree::NodeId> = None;
+    let mut skipping: Option<NodeId> = None;
     // The skipped subtree is a `<picture>`, whose `<img>` is still recorded.
     let mut in_picture = false;
-    for edge in doc.tree.root().traverse() {
+    for edge in doc.traverse() {
         visit(&edge);
         match edge {
             Edge::Open(node) => {
                 if skipping.is_some() {
-                    if let (true, Node::Element(el)) = (in_picture, node.value()) {
-                        if &*el.name.local == "img" {
-                            w.image(el);
+                    if let (true, Value::Element(el)) = (in_picture, node.value()) {
+                        if el.name() == "img" {
+                            w.image(&el);
                         }
                     }
                     continue;
                 }
                 match node.value() {
-                    Node::Element(el) => {
-                        let name: &str = &el.name.local;
+                    Value::Element(el) => {
+                        let name: &str = el.name();
                         let (role, kind) = lexicon::tag_role(name);
                         if name == "img" {
-                            w.image(el);
+                            w.image(&el);
                         }
                         in_picture = name == "picture";
-                        match dom::never_content(el, role) {
+                        match dom::never_content(&el, role) {
                             Some(NeverContent::Tag) => {
-                                w.mark_control(el, name);
+                                w.mark_control(&el, name);
                                 skipping = Some(node.id());
                             }
                             Some(NeverContent::Hidden) => skipping = Some(node.id()),
-                            None => w.open(el, role, kind),
+                            None => w.open(&el, role, kind),
                         }
                     }
-                    Node::Text(t) => w.text(&t.text),
+                    Value::Text(t) => w.text(t),
                     _ => {}
                 }
             }
@@ -256,7 +254,7 @@ pub(crate) fn blocks(doc: &Document, mut visit: impl FnMut(&Edge<'_, Node>)) -> 
                     }
                     continue;
                 }
-                if node.value().is_element() {
+                if node.is_element() {
                     w.close();
                 }
             }
@@ -280,8 +278,8 @@ impl Walker {
         self.frames.last()
     }
 
-    fn open(&mut self, el: &scraper::node::Element, role: TagRole, kind: TagKind) {
-        let name: &str = &el.name.local;
+    fn open(&mut self, el: &dom::Element<'_>, role: TagRole, kind: TagKind) {
+        let name: &str = el.name();
         let (parent_hints, parent_context, parent_row) = self
             .top()
             .map(|f| (f.hints, f.context, f.row))
@@ -315,7 +313,7 @@ impl Walker {
                 self.seg.elements.push(Element {
                     parent,
                     depth,
-                    name: el.name.local.clone(),
+                    name: el.local_name().clone(),
                     own_hints: own,
                     hints,
                     first_block: self.seg.blocks.len() as u32,
@@ -393,7 +391,7 @@ impl Walker {
     /// A form control names the box around it: an e-mail field makes a sign-up box, a
     /// text area a comment form, a search field a navigation bar — whatever the box's
     /// class names say, and in any language.
-    fn mark_control(&mut self, el: &scraper::node::Element, name: &str) {
+    fn mark_control(&mut self, el: &dom::Element<'_>, name: &str) {
         let concept = match name {
             "textarea" => Hints::COMMENT,
             "input" => match el.attr("type").map(str::to_ascii_lowercase).as_deref() {
@@ -638,7 +636,7 @@ impl Walker {
 
 /// Concepts named by an element's tag, class, id, role and itemprop.
 fn own_hints(
-    el: &scraper::node::Element,
+    el: &dom::Element<'_>,
     name: &str,
     class_cache: &mut HashMap<Box<str>, Hints>,
 ) -> Hints {
@@ -648,10 +646,9 @@ fn own_hints(
         return Hints::NONE;
     }
     let mut hints = lexicon::tag_hints(name);
-    for (attr, value) in el.attrs.iter() {
-        match &*attr.local {
+    for (attr, value) in el.attrs() {
+        match attr {
             "class" => {
-                let value: &str = value;
                 let class = match class_cache.get(value) {
                     Some(h) => *h,
                     None => {

@@ -3,12 +3,12 @@
 //! start tags past the depth or formatting caps are dropped with their end tags, the node
 //! budget stops the parse, and script/style text is not built.
 
+use super::sink::Sink;
+use super::tree::{Document, NodeId};
 use super::{Limits, MAX_FORMATTING, ParseReport};
-use ego_tree::NodeId;
 use html5ever::tokenizer::{Tag, TagKind, Token, TokenSink, TokenSinkResult};
 use html5ever::tree_builder::{Tracer, TreeBuilder, TreeSink};
-use html5ever::{LocalName, local_name, ns};
-use scraper::{Html, HtmlTreeSink};
+use html5ever::{LocalName, local_name};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
@@ -82,7 +82,7 @@ fn is_formatting(name: &LocalName) -> bool {
         || *name == local_name!("tt")
 }
 
-pub(super) type Builder = TreeBuilder<NodeId, HtmlTreeSink>;
+pub(super) type Builder = TreeBuilder<NodeId, Sink>;
 
 struct GuardState {
     limits: Limits,
@@ -128,7 +128,7 @@ pub(super) struct Guard {
 /// among them.
 struct Census<'a> {
     /// The tree, to look names up in; None to only count.
-    html: Option<&'a Html>,
+    doc: Option<&'a Document>,
     handles: Cell<usize>,
     formatting: Cell<usize>,
 }
@@ -138,13 +138,8 @@ impl Tracer for Census<'_> {
 
     fn trace_handle(&self, node: &NodeId) {
         self.handles.set(self.handles.get() + 1);
-        let Some(html) = self.html else { return };
-        let is_formatting = html
-            .tree
-            .get(*node)
-            .and_then(|n| n.value().as_element())
-            .is_some_and(|e| e.name.ns == ns!(html) && is_formatting(&e.name.local));
-        if is_formatting {
+        let Some(doc) = self.doc else { return };
+        if doc.is_html_element(*node, is_formatting) {
             self.formatting.set(self.formatting.get() + 1);
         }
     }
@@ -189,9 +184,9 @@ impl Guard {
                 };
             }
         }
-        let html = self.builder.sink.0.borrow();
+        let doc = self.builder.sink.doc();
         let census = Census {
-            html: formatting.then_some(&*html),
+            doc: formatting.then_some(&*doc),
             handles: Cell::new(0),
             formatting: Cell::new(0),
         };
@@ -242,7 +237,7 @@ impl Guard {
 
     /// Stops the parse when too many nodes were built (see the module doc).
     fn check_size(&self, state: &mut GuardState) {
-        let nodes = self.builder.sink.0.borrow().tree.nodes().len();
+        let nodes = self.builder.sink.doc().len();
         if nodes > state.node_budget {
             state.report.truncated = true;
         }
@@ -256,7 +251,7 @@ impl Guard {
     }
 
     /// The tree and what the guards did.
-    pub(super) fn finish(self) -> (Html, ParseReport) {
+    pub(super) fn finish(self) -> (Document, ParseReport) {
         let report = self.state.into_inner().report;
         (self.builder.sink.finish(), report)
     }

@@ -117,7 +117,7 @@ impl super::Segmentation {
 
 impl Walker {
     /// Starts an inline mark for `el` when it is one the outputs keep.
-    pub(super) fn open_mark(&mut self, el: &scraper::node::Element, name: &str) -> bool {
+    pub(super) fn open_mark(&mut self, el: &dom::Element<'_>, name: &str) -> bool {
         if self.open_marks.len() >= tuning::MAX_OPEN_MARKS {
             return false;
         }
@@ -138,7 +138,7 @@ impl Walker {
     }
 
     /// List, item, quote and table state for a newly opened element.
-    pub(super) fn structure(&mut self, el: &scraper::node::Element, name: &str) -> Structure {
+    pub(super) fn structure(&mut self, el: &dom::Element<'_>, name: &str) -> Structure {
         // Each `pre` names its own language (or none); a `code` inside it may name it too.
         let names_language =
             name == "pre" || (name == "code" && self.pre_depth > 0 && self.code_language.is_none());
@@ -201,7 +201,7 @@ impl Walker {
     }
 
     /// Records an image at the current point of the text. Hidden images are not content.
-    pub(super) fn image(&mut self, el: &scraper::node::Element) {
+    pub(super) fn image(&mut self, el: &dom::Element<'_>) {
         if dom::never_content(el, TagRole::Inline).is_some() {
             return;
         }
@@ -300,7 +300,7 @@ impl Walker {
 }
 
 /// The language a `language-*` class names, if its name is plain (letters, digits, `+#-_.`).
-fn code_language(el: &scraper::node::Element) -> Option<Box<str>> {
+fn code_language(el: &dom::Element<'_>) -> Option<Box<str>> {
     dom::attr(el, "class")?.split_whitespace().find_map(|c| {
         let lang = lexicon::CODE_LANGUAGE_PREFIXES
             .iter()
@@ -315,7 +315,7 @@ fn code_language(el: &scraper::node::Element) -> Option<Box<str>> {
 
 /// The address of an image: the first usable [`lexicon::IMAGE_SOURCE_ATTRS`] value (not empty,
 /// not a `data:` placeholder), else the first URL of a `srcset`.
-fn image_source(el: &scraper::node::Element) -> Option<&str> {
+fn image_source<'a>(el: &dom::Element<'a>) -> Option<&'a str> {
     let usable = |v: &&str| {
         !v.is_empty()
             && !v
