@@ -27,7 +27,8 @@ pub(crate) use markdown::markdown;
 /// The kept blocks as public blocks, in reading order. Links and image sources are
 /// resolved against `base`.
 pub(crate) fn blocks(seg: &Segmentation, decisions: &[Decision], base: Option<&Url>) -> Vec<Block> {
-    let mut out: Vec<Block> = Vec::new();
+    let kept = decisions.iter().filter(|d| d.label == Label::Good).count();
+    let mut out: Vec<Block> = Vec::with_capacity(kept);
     let mut last_row = NONE;
     let mut last_cell = NONE;
     for (index, (block, d)) in seg.blocks.iter().zip(decisions).enumerate() {
@@ -117,31 +118,33 @@ fn spans(
     len: usize,
     base: Option<&Url>,
 ) -> Vec<Span> {
-    seg.marks_of(index)
-        .iter()
-        .filter_map(|m| {
-            let from = m.range.start.saturating_sub(start).min(len);
-            let to = m.range.end.saturating_sub(start).min(len);
-            let kind = match &m.kind {
-                MarkKind::Link(href) => SpanKind::Link {
-                    href: resolve(href, base, lexicon::LINK_SCHEMES)?,
-                },
-                MarkKind::Emphasis => SpanKind::Emphasis,
-                MarkKind::Strong => SpanKind::Strong,
-                MarkKind::Code => SpanKind::Code,
-                MarkKind::Image { src, alt } => SpanKind::Image {
-                    src: resolve(src, base, lexicon::IMAGE_SCHEMES)?,
-                    alt: alt.to_string(),
-                },
-            };
-            let is_image = matches!(kind, SpanKind::Image { .. });
-            (is_image || from < to).then_some(Span {
-                start: from,
-                end: if is_image { from } else { to },
-                kind,
-            })
+    let marks = seg.marks_of(index);
+    // Sized by the marks (almost always the exact count): a collected `filter_map` starts
+    // at four spans, and most blocks have one link or none.
+    let mut spans = Vec::with_capacity(marks.len());
+    spans.extend(marks.iter().filter_map(|m| {
+        let from = m.range.start.saturating_sub(start).min(len);
+        let to = m.range.end.saturating_sub(start).min(len);
+        let kind = match &m.kind {
+            MarkKind::Link(href) => SpanKind::Link {
+                href: resolve(href, base, lexicon::LINK_SCHEMES)?,
+            },
+            MarkKind::Emphasis => SpanKind::Emphasis,
+            MarkKind::Strong => SpanKind::Strong,
+            MarkKind::Code => SpanKind::Code,
+            MarkKind::Image { src, alt } => SpanKind::Image {
+                src: resolve(src, base, lexicon::IMAGE_SCHEMES)?,
+                alt: alt.to_string(),
+            },
+        };
+        let is_image = matches!(kind, SpanKind::Image { .. });
+        (is_image || from < to).then_some(Span {
+            start: from,
+            end: if is_image { from } else { to },
+            kind,
         })
-        .collect()
+    }));
+    spans
 }
 
 fn shifted(span: &Span, by: usize) -> Span {

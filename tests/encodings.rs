@@ -137,6 +137,10 @@ fn assert_same_in(lang: &str, title: &str, paragraphs: &[&str], label: &str, nam
     let bytes = encode(&html, label);
     let article = pith::extract_bytes(&bytes, None).expect("a page");
     assert_eq!(article.text, expected.text, "{label}");
+    let owned = pith::Extractor::default()
+        .extract_vec(bytes, None)
+        .expect("a page");
+    assert_eq!(owned, article, "{label}: the owned entry point agrees");
     assert_eq!(article.title, expected.title, "{label}");
     let charset = article.charset.expect("reported");
     assert_eq!(charset.name, name);
@@ -338,4 +342,34 @@ fn extract_and_extract_bytes_agree_and_extract_never_fails() {
     let from_text = extractor.extract(&html);
     assert_eq!(from_bytes.text, from_text.text);
     assert_eq!(from_bytes.metadata, from_text.metadata);
+}
+
+#[test]
+fn the_owned_entry_point_agrees_with_the_borrowed_one_with_or_without_a_bom() {
+    let html = page(
+        "en",
+        "Harbour reopens",
+        &[
+            "The harbour reopened on Monday after a week of repairs to the north pier, and \
+             the first ferry left on time with a full deck of cars and cyclists.",
+            "Officials said the timetable would return to normal by the weekend, once the \
+             second landing stage has been inspected by the engineers.",
+        ],
+        None,
+    );
+    let plain = html.clone().into_bytes();
+    let mut with_bom = vec![0xEF, 0xBB, 0xBF];
+    with_bom.extend_from_slice(html.as_bytes());
+    let extractor = pith::Extractor::default();
+    for bytes in [plain, with_bom, utf16(&html, true)] {
+        let borrowed = extractor.extract_bytes(&bytes, None).expect("a page");
+        assert!(borrowed.text.contains("north pier"), "{}", borrowed.text);
+        let owned = extractor.extract_vec(bytes, None).expect("a page");
+        assert_eq!(owned, borrowed);
+    }
+    let binary = vec![0u8; 4096];
+    assert_eq!(
+        extractor.extract_vec(binary.clone(), None),
+        extractor.extract_bytes(&binary, None)
+    );
 }

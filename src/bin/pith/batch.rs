@@ -209,7 +209,7 @@ fn process(job: Job, options: &Options) -> Done {
             let result = read_page(&path).and_then(|bytes| {
                 guarded(|| {
                     Extractor::new(options.clone())
-                        .extract_bytes(&bytes, None)
+                        .extract_vec(bytes, None)
                         .map_err(|e| e.to_string())
                 })
             });
@@ -247,7 +247,7 @@ fn response(block: &[u8], url: Option<&str>, options: &Options) -> Result<Articl
         None => options.clone(),
     };
     Extractor::new(options)
-        .extract_bytes(&body, response.content_type.as_deref())
+        .extract_vec(body, response.content_type.as_deref())
         .map_err(|e| e.to_string())
 }
 

@@ -82,10 +82,12 @@ pub(crate) fn run(args: PageArgs, options: Options) -> Result<Exit, Failure> {
         None => options,
     };
     let extractor = Extractor::new(options);
-    let result = extractor.extract_bytes(&bytes, None);
+    let explained = args.explain.then(|| extractor.explain_bytes(&bytes, None));
+    // The page is handed over so that its bytes are freed once the tree is built.
+    let result = extractor.extract_vec(bytes, None);
     let mut out = io::stdout().lock();
-    let written = if args.explain {
-        match extractor.explain_bytes(&bytes, None) {
+    let written = if let Some(explained) = explained {
+        match explained {
             Ok(why) => write_explanation(&mut out, &why, args.json || args.format == Format::Json),
             Err(_) => Ok(()),
         }
