@@ -559,9 +559,17 @@ impl<'a> Element<'a> {
             })
     }
 
-    /// The value of the attribute with this (lower-case) local name.
+    /// The value of the attribute with this (lower-case) local name. The metadata walk asks
+    /// every element for several attributes, so names are compared before any value is
+    /// looked up.
     pub(crate) fn attr(&self, name: &str) -> Option<&'a str> {
-        self.attrs().find(|(n, _)| *n == name).map(|(_, v)| v)
+        let doc = self.doc;
+        let found = doc
+            .attrs
+            .get(self.data.attrs_start as usize..self.data.attrs_end as usize)?
+            .iter()
+            .find(|a| &*a.name == name)?;
+        doc.attr_text.get(found.start as usize..found.end as usize)
     }
 }
 
