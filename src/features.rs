@@ -205,14 +205,22 @@ fn stopword_counts(text: &str, lower: &mut String) -> [u16; LANGS] {
     counts
 }
 
-/// Sentence-ending marks (`. ! ? …` and the CJK full stops) followed by whitespace, a
-/// closing quote or bracket, or the end of the text.
+/// Sentence-ending marks: `. ! ? …` when followed by whitespace, a closing quote or bracket,
+/// or the end of the text (so `example.com` and `2.0` do not count), and the marks of other
+/// scripts wherever they stand, since they do not occur inside words or numbers: the CJK
+/// full stops and their full-width and half-width forms, the Devanagari danda (Hindi,
+/// Marathi, Nepali, and Bengali text), the Arabic question mark and full stop (Arabic,
+/// Persian, Urdu), the Armenian, Ethiopic, Myanmar and Khmer full stops. Pages in
+/// languages without a stop list are classified by these (see `classify`), so a script
+/// whose full stop is missing here would have no sentences at all. Source: the Unicode
+/// `Sentence_Terminal` property (UAX #29), the common marks of each script.
 fn sentence_ends(text: &str) -> u32 {
     let mut n = 0;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '。' | '！' | '？' => n += 1,
+            '。' | '！' | '？' | '｡' | '．' | '।' | '॥' | '؟' | '۔' | '։' | '።' | '፧' | '။'
+            | '។' => n += 1,
             '.' | '!' | '?' | '…' => {
                 let next = chars.peek().copied();
                 if next.is_none_or(|d| d.is_whitespace() || "\"'”’)»".contains(d)) {
@@ -343,6 +351,14 @@ mod tests {
             "CJK characters are weighted: {}",
             f[0].length
         );
+    }
+
+    #[test]
+    fn sentence_ends_of_other_scripts_count_anywhere() {
+        assert_eq!(sentence_ends("यह एक वाक्य है। यह दूसरा है।"), 2);
+        assert_eq!(sentence_ends("هل هذا سؤال؟ نعم."), 2);
+        assert_eq!(sentence_ends("これは文です。次の文"), 1);
+        assert_eq!(sentence_ends("Հայերեն նախադասություն։"), 1);
     }
 
     #[test]
