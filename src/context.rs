@@ -36,6 +36,8 @@ pub(crate) struct PageContext<'a> {
     pub(crate) title: Option<&'a str>,
     /// Keep captions instead of dropping them.
     pub(crate) include_captions: bool,
+    /// The language the page's markup declares (read by the features stage).
+    pub(crate) language: Option<&'a str>,
 }
 
 /// The outcome of the context stage.

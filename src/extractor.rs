@@ -185,6 +185,7 @@ impl Extractor {
         let page_context = PageContext {
             title: headline.as_deref(),
             include_captions: self.options.include_captions,
+            language: metadata.language.as_deref(),
         };
         // 3–5. features, classify, context
         let tuning = Tuning::for_focus(self.options.focus);
@@ -260,7 +261,7 @@ type Labels = (Vec<Features>, PageFeatures, Vec<Decision>, Revised);
 
 fn run_labels(seg: &Segmentation, tuning: &Tuning, page: PageContext<'_>) -> Labels {
     // 3. features
-    let (features, page_features) = features::measure(seg, tuning);
+    let (features, page_features) = features::measure(seg, tuning, page.language);
     // 4. context-free classification
     let context_free = classify::label(&features, tuning);
     // 5. context revision

@@ -8,8 +8,12 @@
 //! sentence punctuation, boilerplate phrases in short blocks, relative position, and the
 //! class/id concepts carried from segmentation.
 //!
-//! The page language is the stop list with the most hits over all blocks: one hash lookup
-//! per word gives the hit set for every language at once (see `lexicon::STOPWORD_MAP`).
+//! The page language is the stop list with the most hits over the page's prose: one hash
+//! lookup per word gives the hit set for every language at once (see
+//! `lexicon::STOPWORD_MAP`). The language the markup declares weighs in (see
+//! [`page_language`]): a page in a language without a list is not measured with a
+//! neighbour's list that its prose only half fits (Danish on Swedish), which would make
+//! every paragraph look poor in stopwords.
 //!
 //! Sources: Kohlschütter, Fankhauser & Nejdl, *Boilerplate Detection using Shallow Text
 //! Features*, WSDM 2010 (link density, text density, word counts); Pomikálek, *Removing
@@ -60,8 +64,13 @@ pub(crate) struct PageFeatures {
 
 const LANGS: usize = STOP_LANGUAGES.len();
 
-/// Measures every block (see the module doc).
-pub(crate) fn measure(seg: &Segmentation, tuning: &Tuning) -> (Vec<Features>, PageFeatures) {
+/// Measures every block (see the module doc). `declared` is the language the page's markup
+/// declares, if any (see [`page_language`]).
+pub(crate) fn measure(
+    seg: &Segmentation,
+    tuning: &Tuning,
+    declared: Option<&str>,
+) -> (Vec<Features>, PageFeatures) {
     let mut per_block: Vec<[u16; LANGS]> = Vec::with_capacity(seg.blocks.len());
     // Language evidence comes from prose-length blocks when there are enough of them:
     // menus and names carry few stopwords in any language and would blur the shares.
@@ -88,23 +97,7 @@ pub(crate) fn measure(seg: &Segmentation, tuning: &Tuning) -> (Vec<Features>, Pa
         totals = prose_totals;
         total_words = prose_words;
     }
-    let best = totals
-        .iter()
-        .enumerate()
-        .max_by_key(|(_, n)| **n)
-        .map(|(i, n)| (i, *n));
-    let page = match best {
-        Some((i, hits)) if total_words > 0 => {
-            let share = hits as f32 / total_words as f32;
-            PageFeatures {
-                language: (share >= tuning.min_language_stopword_share)
-                    .then(|| STOP_LANGUAGES.get(i).copied())
-                    .flatten(),
-                stopword_share: share,
-            }
-        }
-        _ => PageFeatures::default(),
-    };
+    let page = page_language(&totals, total_words, declared, tuning);
     let lang_index = page
         .language
         .and_then(|l| STOP_LANGUAGES.iter().position(|x| *x == l));
@@ -120,6 +113,62 @@ pub(crate) fn measure(seg: &Segmentation, tuning: &Tuning) -> (Vec<Features>, Pa
         })
         .collect();
     (features, page)
+}
+
+/// The stop list a page is measured with, from each list's hits over `words` words and the
+/// language the markup declares. The best-scoring list is used when its share reaches
+/// `min_language_stopword_share`, except that a declared language with a list is preferred
+/// when close enough to the best (`declared_language_min_ratio`), and a declared language
+/// without one lets another list in only past `undeclared_language_min_share`. A
+/// declaration that is not a language tag (empty, `und`, `x-…`) counts as none.
+fn page_language(
+    hits: &[u32; LANGS],
+    words: u32,
+    declared: Option<&str>,
+    tuning: &Tuning,
+) -> PageFeatures {
+    if words == 0 {
+        return PageFeatures::default();
+    }
+    let share = |i: usize| hits.get(i).map_or(0.0, |&h| h as f32 / words as f32);
+    let Some(best) = (0..LANGS).max_by_key(|&i| hits.get(i).copied().unwrap_or(0)) else {
+        return PageFeatures::default();
+    };
+    let best_share = share(best);
+    let declared = declared.and_then(primary_language);
+    let chosen = match declared {
+        Some(tag) => match STOP_LANGUAGES.iter().position(|l| *l == tag) {
+            Some(d)
+                if share(d) >= tuning.min_language_stopword_share
+                    && share(d) >= best_share * tuning.declared_language_min_ratio =>
+            {
+                Some(d)
+            }
+            Some(_) => (best_share >= tuning.min_language_stopword_share).then_some(best),
+            None => (best_share >= tuning.undeclared_language_min_share).then_some(best),
+        },
+        None => (best_share >= tuning.min_language_stopword_share).then_some(best),
+    };
+    match chosen {
+        Some(i) => PageFeatures {
+            language: STOP_LANGUAGES.get(i).copied(),
+            stopword_share: share(i),
+        },
+        None => PageFeatures {
+            language: None,
+            stopword_share: best_share,
+        },
+    }
+}
+
+/// The primary subtag of a BCP 47 language tag, lower-cased (`pt-BR` → `pt`, `EN_us` → `en`);
+/// None when it is not a two- or three-letter language code (`und`, `x-klingon`, `*`).
+fn primary_language(tag: &str) -> Option<String> {
+    let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    let is_code = (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_lowercase())
+        && !matches!(primary.as_str(), "und" | "mul" | "zxx" | "mis");
+    is_code.then_some(primary)
 }
 
 fn block_features(
@@ -315,7 +364,7 @@ mod tests {
     use crate::segment;
 
     fn measure_html(html: &str) -> (Vec<Features>, PageFeatures) {
-        measure(&segment::of(html), &Tuning::BALANCED)
+        measure(&segment::of(html), &Tuning::BALANCED, None)
     }
 
     #[test]
@@ -351,6 +400,39 @@ mod tests {
             "CJK characters are weighted: {}",
             f[0].length
         );
+    }
+
+    /// Hits per stop list for 100 words, by language code.
+    fn hits(pairs: &[(&str, u32)]) -> [u32; LANGS] {
+        let mut h = [0; LANGS];
+        for (lang, n) in pairs {
+            let i = STOP_LANGUAGES.iter().position(|l| l == lang).unwrap();
+            h[i] = *n;
+        }
+        h
+    }
+
+    #[test]
+    fn page_language_weighs_the_declared_language() {
+        let t = &Tuning::BALANCED;
+        let lang = |h: &[(&str, u32)], declared| page_language(&hits(h), 100, declared, t).language;
+        // Undeclared: the best list, when it clears the minimum share.
+        assert_eq!(lang(&[("sv", 17), ("en", 5)], None), Some("sv"));
+        assert_eq!(lang(&[("fr", 11)], None), None);
+        // Danish matched to Swedish: not believed against the declaration...
+        assert_eq!(lang(&[("sv", 17), ("en", 5)], Some("da")), None);
+        assert_eq!(lang(&[("sv", 29)], Some("da-DK")), None);
+        // ... unless the text really is in a listed language (a mislabelled template).
+        assert_eq!(lang(&[("en", 30), ("sv", 4)], Some("da")), Some("en"));
+        // A declared listed language close to the best is preferred to it.
+        assert_eq!(lang(&[("es", 40), ("pt", 32)], Some("pt-BR")), Some("pt"));
+        // A declared listed language far behind is a template default: the best wins.
+        assert_eq!(lang(&[("de", 42), ("en", 9)], Some("en")), Some("de"));
+        assert_eq!(lang(&[("de", 42), ("en", 14)], Some("en_US")), Some("de"));
+        // Not a language tag: as if undeclared.
+        assert_eq!(lang(&[("sv", 17)], Some("und")), Some("sv"));
+        assert_eq!(lang(&[("sv", 17)], Some("x-pig-latin")), Some("sv"));
+        assert_eq!(lang(&[("sv", 17)], Some("English")), Some("sv"));
     }
 
     #[test]
