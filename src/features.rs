@@ -180,7 +180,10 @@ fn block_features(
     lower: &mut String,
 ) -> Features {
     let text = seg.text_of(block);
-    let length = block.chars + block.cjk_chars * tuning.cjk_weight.saturating_sub(1);
+    let scanned = scan(text);
+    let length = block.chars
+        + block.cjk_chars * tuning.cjk_weight.saturating_sub(1)
+        + scanned.hangul * tuning.hangul_weight.saturating_sub(1);
     let words = block.words.max(1);
     let checked = tuning
         .phrase_max_words
@@ -211,7 +214,7 @@ fn block_features(
             block.link_chars as f32 / block.chars as f32
         },
         stopword_density: stopwords.map(|s| f32::from(s) / words as f32),
-        sentence_ends: sentence_ends(text),
+        sentence_ends: scanned.sentence_ends,
         has_phrase,
         heads,
         is_byline,
@@ -254,20 +257,36 @@ fn stopword_counts(text: &str, lower: &mut String) -> [u16; LANGS] {
     counts
 }
 
-/// Sentence-ending marks: `. ! ? …` when followed by whitespace, a closing quote or bracket,
-/// or the end of the text (so `example.com` and `2.0` do not count), and the marks of other
-/// scripts wherever they stand, since they do not occur inside words or numbers: the CJK
-/// full stops and their full-width and half-width forms, the Devanagari danda (Hindi,
-/// Marathi, Nepali, and Bengali text), the Arabic question mark and full stop (Arabic,
-/// Persian, Urdu), the Armenian, Ethiopic, Myanmar and Khmer full stops. Pages in
-/// languages without a stop list are classified by these (see `classify`), so a script
-/// whose full stop is missing here would have no sentences at all. Source: the Unicode
-/// `Sentence_Terminal` property (UAX #29), the common marks of each script.
+/// The sentence ends of a text (see [`Scanned::sentence_ends`]).
+#[cfg(test)]
 fn sentence_ends(text: &str) -> u32 {
+    scan(text).sentence_ends
+}
+
+/// What one pass over a block's characters counts.
+struct Scanned {
+    /// Sentence-ending marks: `. ! ? …` when followed by whitespace, a closing quote or bracket,
+    /// or the end of the text (so `example.com` and `2.0` do not count), and the marks of other
+    /// scripts wherever they stand, since they do not occur inside words or numbers: the CJK
+    /// full stops and their full-width and half-width forms, the Devanagari danda (Hindi,
+    /// Marathi, Nepali, and Bengali text), the Arabic question mark and full stop (Arabic,
+    /// Persian, Urdu), the Armenian, Ethiopic, Myanmar and Khmer full stops. Pages in
+    /// languages without a stop list are classified by these (see `classify`), so a script
+    /// whose full stop is missing here would have no sentences at all. Source: the Unicode
+    /// `Sentence_Terminal` property (UAX #29), the common marks of each script.
+    sentence_ends: u32,
+    /// Hangul syllables (U+AC00–U+D7A3), weighted in the block length.
+    hangul: u32,
+}
+
+/// Counts a block's sentence ends and Hangul syllables in one pass over its characters.
+fn scan(text: &str) -> Scanned {
     let mut n = 0;
+    let mut hangul = 0;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
+            '\u{AC00}'..='\u{D7A3}' => hangul += 1,
             '。' | '！' | '？' | '｡' | '．' | '।' | '॥' | '؟' | '۔' | '։' | '።' | '፧' | '။'
             | '។' => n += 1,
             '.' | '!' | '?' | '…' => {
@@ -279,7 +298,10 @@ fn sentence_ends(text: &str) -> u32 {
             _ => {}
         }
     }
-    n
+    Scanned {
+        sentence_ends: n,
+        hangul,
+    }
 }
 
 /// One automaton for all of `lexicon::BOILERPLATE_PHRASES`: a single pass over a block
@@ -433,6 +455,20 @@ mod tests {
         assert_eq!(lang(&[("sv", 17)], Some("und")), Some("sv"));
         assert_eq!(lang(&[("sv", 17)], Some("x-pig-latin")), Some("sv"));
         assert_eq!(lang(&[("sv", 17)], Some("English")), Some("sv"));
+    }
+
+    #[test]
+    fn hangul_syllables_weigh_more_than_latin_letters() {
+        let (f, _) = measure_html(
+            "<p>서울시는 내년부터 한강 다리 세 곳에 자전거 전용 차로를 만든다고 밝혔다.</p>",
+        );
+        // 30 syllables and a full stop; spaces do not count.
+        let syllables = 30;
+        assert_eq!(
+            f[0].length,
+            syllables * Tuning::BALANCED.hangul_weight + 1,
+            "syllables weighted, the full stop counted once"
+        );
     }
 
     #[test]
