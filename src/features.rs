@@ -197,8 +197,12 @@ fn block_features(
         || lexicon::AD_LABELS.contains(&lower.trim().trim_matches(|c: char| !c.is_alphanumeric()));
     // A linked "Read more" or "Comments" is a link to elsewhere, not the heading of what
     // follows it.
-    let heads = if block.words <= tuning.heading_max_words && block.link_chars == 0 {
+    let heads = if block.link_chars > 0 {
+        Hints::NONE
+    } else if block.words <= tuning.heading_max_words {
         section_heading(lower)
+    } else if block.words <= tuning.phrase_max_words && is_comment_count_heading(lower) {
+        Hints::COMMENT
     } else {
         Hints::NONE
     };
@@ -322,6 +326,8 @@ fn section_heading(lower: &str) -> Hints {
         c.is_ascii_digit() || c.is_whitespace() || "():.!?…»›>-–—|".contains(c)
     });
     let core = core.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // A leading count, as in "6 Comments" or "12 responses".
+    let core = core.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
     for (phrase, hint) in lexicon::BOILERPLATE_HEADINGS {
         let matches = if phrase.ends_with(' ') {
             core.starts_with(phrase)
@@ -333,6 +339,35 @@ fn section_heading(lower: &str) -> Hints {
         }
     }
     Hints::NONE
+}
+
+/// Whether a lower-cased text is a comment list's heading that counts the comments and
+/// names the post: "6 thoughts on “Title”", "One response to “Title”", "3 Kommentare zu
+/// „Titel“" (see `lexicon::COMMENT_COUNT_HEADINGS`). These run past the length of other
+/// section headings because they quote the post's title.
+fn is_comment_count_heading(lower: &str) -> bool {
+    let t = lower.trim_start();
+    let after_count = match t.find(|c: char| !c.is_ascii_digit()) {
+        Some(0) => lexicon::COUNT_WORDS
+            .iter()
+            .find_map(|w| t.strip_prefix(w).filter(|r| r.starts_with(' '))),
+        Some(i) => t.get(i..),
+        None => None,
+    };
+    // The title is quoted to the end of the heading (a trailing colon aside).
+    let is_quote = |c: char| "\"“”„«»‘’'‹›「」『』".contains(c);
+    let ends_quoted = t
+        .trim_end()
+        .trim_end_matches([':', '.'])
+        .ends_with(is_quote);
+    ends_quoted
+        && after_count.is_some_and(|rest| {
+            let rest = rest.trim_start();
+            lexicon::COMMENT_COUNT_HEADINGS.iter().any(|p| {
+                rest.strip_prefix(p)
+                    .is_some_and(|title| title.trim_start().starts_with(is_quote))
+            })
+        })
 }
 
 /// Whether a short text reads as a byline: it opens with a byline word ("By", "Von",
@@ -504,6 +539,32 @@ mod tests {
         assert_eq!(section_heading("relatedness of species"), Hints::NONE);
         assert_eq!(section_heading("related: bridge reopens"), Hints::NONE);
         assert_eq!(section_heading("the comments section"), Hints::NONE);
+        assert_eq!(section_heading("6 comments"), Hints::COMMENT);
+        assert_eq!(section_heading("12 responses"), Hints::COMMENT);
+        assert_eq!(section_heading("2024 elections"), Hints::NONE);
+    }
+
+    #[test]
+    fn comment_count_headings_name_the_post() {
+        for heading in [
+            "6 thoughts on “why we moved the vegetable garden”",
+            "one thought on \"why we moved the vegetable garden\"",
+            "12 responses to “the allotment waiting list”",
+            "2 replies to ‘a winter of leeks’",
+            "3 kommentare zu „der neue gemeinschaftsgarten“",
+            "5 réflexions sur « le jardin partagé »",
+            "4 commenti su “l’orto in città”",
+        ] {
+            assert!(is_comment_count_heading(heading), "{heading}");
+        }
+        for prose in [
+            "6 thoughts on the new garden plan were shared at the meeting",
+            "thoughts on “the garden”",
+            "one response to the flooding was to raise the beds",
+            "2024 responses to “the survey” were counted",
+        ] {
+            assert!(!is_comment_count_heading(prose), "{prose}");
+        }
     }
 
     #[test]

@@ -962,6 +962,58 @@ pub(crate) const BOILERPLATE_HEADINGS: &[(&str, Hints)] = &[
     ("newsletter", Hints::NEWSLETTER),
 ];
 
+/// What follows the count in a comment list's heading that quotes the post's title ("6
+/// thoughts on “Title”"), lower-case with the trailing space. Sources: the comment-title
+/// strings of WordPress's default themes (Kubrick's "Responses to", Twenty Eleven to Twenty
+/// Twenty-One's "thoughts on" and "replies on") and their shipped German, French, Spanish,
+/// Italian, Portuguese and Dutch translations. The quote that must follow keeps prose
+/// ("6 thoughts on the plan were…") out.
+pub(crate) const COMMENT_COUNT_HEADINGS: &[&str] = &[
+    "thoughts on ",
+    "thought on ",
+    "responses to ",
+    "response to ",
+    "replies to ",
+    "reply to ",
+    "replies on ",
+    "reply on ",
+    "comments on ",
+    "comment on ",
+    "comments to ",
+    "comment to ",
+    "gedanken zu ",
+    "gedanke zu ",
+    "kommentare zu ",
+    "kommentar zu ",
+    "antworten auf ",
+    "réflexions sur ",
+    "réflexion sur ",
+    "commentaires sur ",
+    "commentaire sur ",
+    "réponses à ",
+    "pensamientos sobre ",
+    "comentarios en ",
+    "comentario en ",
+    "respuestas a ",
+    "commenti su ",
+    "commento su ",
+    "risposte a ",
+    "comentários em ",
+    "comentário em ",
+    "respostas para ",
+    "gedachten over ",
+    "gedachte over ",
+    "reacties op ",
+    "reactie op ",
+];
+
+/// Number words that stand for the count in a comment heading when there is one comment or
+/// none ("One thought on “…”", "No responses to “…”"), lower-case.
+pub(crate) const COUNT_WORDS: &[&str] = &[
+    "one", "no", "ein", "eine", "keine", "une", "un", "aucune", "uno", "una", "um", "uma", "één",
+    "een",
+];
+
 /// Words that open a byline ("By Ana Ruiz", "Von Katrin Vogelsang", "Report by …"), lower-case
 /// with their trailing space. A short block starting with one of these, or with a word
 /// followed by " by " (`words by`, `posted by`), is a byline. Sources: the seed pages and the
