@@ -4,7 +4,8 @@
 //! the plain text (one block per line; cells of one table row on one line, separated by
 //! tabs); on request, the same blocks as CommonMark Markdown or as clean HTML.
 //!
-//! Decides formatting only: which kept blocks merge into one public block (cells of a row),
+//! Decides formatting only: which kept blocks merge into one public block (cells of a data
+//! table's row; rows of layout tables, see `tuning::LAYOUT_CELL_CHARS`, stay paragraphs),
 //! what kind each public block gets, which links and images survive (resolved against the
 //! base URL, safe schemes only, see `lexicon::LINK_SCHEMES`), and how structure is written
 //! out. Markdown follows the CommonMark spec (0.31) for escaping, lists, block quotes and
@@ -15,7 +16,9 @@ use crate::article::{Block, BlockKind, Cell, ListItem, Span, SpanKind, TableRow}
 use crate::classify::{Decision, Label};
 use crate::lexicon::{self, TagKind};
 use crate::segment::{self, MarkKind, NONE, Segmentation};
+use crate::tuning;
 use std::borrow::Cow;
+use std::collections::HashSet;
 use url::Url;
 
 mod html;
@@ -29,6 +32,7 @@ pub(crate) use markdown::markdown;
 pub(crate) fn blocks(seg: &Segmentation, decisions: &[Decision], base: Option<&Url>) -> Vec<Block> {
     let kept = decisions.iter().filter(|d| d.label == Label::Good).count();
     let mut out: Vec<Block> = Vec::with_capacity(kept);
+    let layout = layout_rows(seg);
     let mut last_row = NONE;
     let mut last_cell = NONE;
     for (index, (block, d)) in seg.blocks.iter().zip(decisions).enumerate() {
@@ -37,9 +41,13 @@ pub(crate) fn blocks(seg: &Segmentation, decisions: &[Decision], base: Option<&U
             continue;
         }
         let text = seg.text_of(block);
-        let shape = seg.shapes.get(index).cloned().unwrap_or_default();
+        let mut shape = seg.shapes.get(index).cloned().unwrap_or_default();
         let spans = spans(seg, index as u32, block.text.start, text.len(), base);
-        if block.row != NONE && block.row == last_row {
+        let in_layout = block.row != NONE && layout.contains(&block.row);
+        if in_layout {
+            shape.table = NONE;
+        }
+        if block.row != NONE && block.row == last_row && !in_layout {
             if let Some(prev) = out.last_mut() {
                 let shift = prev.text.len() + 1;
                 prev.text.push('\t');
@@ -52,9 +60,12 @@ pub(crate) fn blocks(seg: &Segmentation, decisions: &[Decision], base: Option<&U
                 continue;
             }
         }
-        last_row = block.row;
+        last_row = if in_layout { NONE } else { block.row };
         last_cell = shape.cell;
-        let kind = public_kind(block.kind);
+        let kind = match block.kind {
+            TagKind::TableCell if in_layout => BlockKind::Paragraph,
+            kind => public_kind(kind),
+        };
         let list = (shape.list_depth > 0 || kind == BlockKind::ListItem).then_some(ListItem {
             depth: shape.list_depth.max(1),
             ordered: shape.ordered,
@@ -82,6 +93,25 @@ pub(crate) fn blocks(seg: &Segmentation, decisions: &[Decision], base: Option<&U
         });
     }
     out
+}
+
+/// The table rows that are page layout (see [`tuning::LAYOUT_CELL_CHARS`]).
+fn layout_rows(seg: &Segmentation) -> HashSet<u32> {
+    let mut layout = HashSet::new();
+    let mut last: Option<(u32, u32)> = None;
+    for (index, block) in seg.blocks.iter().enumerate() {
+        if block.row == NONE {
+            last = None;
+            continue;
+        }
+        let cell = seg.shapes.get(index).map_or(NONE, |s| s.cell);
+        let second_in_cell = last == Some((block.row, cell));
+        if second_in_cell || block.chars >= tuning::LAYOUT_CELL_CHARS {
+            layout.insert(block.row);
+        }
+        last = Some((block.row, cell));
+    }
+    layout
 }
 
 /// Plain text: one block per line.
@@ -378,6 +408,40 @@ mod tests {
             row: None,
             code_language: None,
         }
+    }
+
+    /// The public blocks of a page, every block kept.
+    fn all_blocks(html: &str) -> Vec<Block> {
+        let seg = segment::of(html);
+        let keep = Decision {
+            label: Label::Good,
+            rule: crate::classify::Rule::Stopwords,
+        };
+        blocks(&seg, &vec![keep; seg.blocks.len()], None)
+    }
+
+    #[test]
+    fn layout_tables_render_paragraphs_and_data_tables_rows() {
+        let paragraph = "The harbour reopened on Monday after a week of repairs to the north \
+            pier, and the first ferry of the morning left on time with a full deck of cars and \
+            cyclists, watched by a small crowd on the quay.";
+        let layout = format!(
+            "<table><tr><td><a href=/>Home</a></td><td><h1>Ferry back</h1>{paragraph}<br><br>\
+             {paragraph}<br><br>{paragraph}</td></tr></table>"
+        );
+        let b = all_blocks(&layout);
+        let kinds: Vec<BlockKind> = b.iter().map(|b| b.kind).collect();
+        assert!(
+            kinds.iter().filter(|k| **k == BlockKind::Paragraph).count() >= 3,
+            "{kinds:?}"
+        );
+        assert!(b.iter().all(|b| !b.text.contains('\t') && b.row.is_none()));
+        let data = "<table><tr><th>Route</th><th>Crossings</th></tr>\
+                    <tr><td>North pier</td><td>12</td></tr></table>";
+        let b = all_blocks(data);
+        assert_eq!(b.len(), 2);
+        assert!(b.iter().all(|b| b.kind == BlockKind::TableRow));
+        assert_eq!(b[1].text, "North pier\t12");
     }
 
     #[test]

@@ -263,6 +263,15 @@ impl Tuning {
 /// and 4-word shingles 3.3 bits per edit: 3 is the balance.
 pub(crate) const FINGERPRINT_SHINGLE_WORDS: usize = 3;
 
+/// A table row is page layout, not data, when one of its cells holds a block of at least
+/// this many characters (a paragraph: the balanced `length_high`) or more than one block;
+/// its blocks are then rendered as paragraphs instead of being joined with tabs into one
+/// table row. Old sites lay whole pages out in tables, the article in one cell; joining its
+/// paragraphs made one line of the whole article. Readability.js's `_isDataTable` calls
+/// tables layout on similar evidence. Lower would split data tables with long cells into
+/// paragraphs.
+pub(crate) const LAYOUT_CELL_CHARS: u32 = 200;
+
 // ---- metadata (`metadata.rs`) ----
 
 /// A byline found in the page text (not in metadata) is at most this many characters.
