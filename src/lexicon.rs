@@ -298,6 +298,11 @@ const CLASS_TOKENS: &[(&str, Hints)] = &[
     ("newsletters", Hints::NEWSLETTER),
     ("subscribe", Hints::NEWSLETTER),
     ("subscription", Hints::NEWSLETTER),
+    // reader-funding appeals, calls to action like the sign-up box
+    ("donate", Hints::NEWSLETTER),
+    ("donation", Hints::NEWSLETTER),
+    ("donations", Hints::NEWSLETTER),
+    ("membership", Hints::NEWSLETTER),
     ("signup", Hints::NEWSLETTER),
     ("optin", Hints::NEWSLETTER),
     ("mailchimp", Hints::NEWSLETTER),
@@ -960,6 +965,18 @@ pub(crate) const BOILERPLATE_HEADINGS: &[(&str, Hints)] = &[
     ("topics", Hints::TAGS),
     ("schlagwörter", Hints::TAGS),
     ("newsletter", Hints::NEWSLETTER),
+    ("support us", Hints::NEWSLETTER),
+    // author boxes and editors' selections
+    ("about the author", Hints::AUTHOR),
+    ("about the authors", Hints::AUTHOR),
+    ("editor's pick", Hints::RELATED),
+    ("editor's picks", Hints::RELATED),
+    ("editors' picks", Hints::RELATED),
+    ("editors picks", Hints::RELATED),
+    ("editor’s pick", Hints::RELATED),
+    ("editor’s picks", Hints::RELATED),
+    ("editors’ picks", Hints::RELATED),
+    ("staff picks", Hints::RELATED),
 ];
 
 /// What follows the count in a comment list's heading that quotes the post's title ("6
