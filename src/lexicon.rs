@@ -845,6 +845,10 @@ pub(crate) const BOILERPLATE_PHRASES: &[&str] = &[
     "reporting by",
     "editing by",
     "additional reporting",
+    // the editor credit under Chinese news stories ("（责任编辑：王晓丽）"), simplified and
+    // traditional: a fixed label of Chinese portals, never article prose
+    "责任编辑",
+    "責任編輯",
     // calls to action and promotions around the story
     "more great",
     "popular on",
