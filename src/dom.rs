@@ -173,7 +173,7 @@ pub(crate) fn never_content(element: &Element<'_>, role: TagRole) -> Option<Neve
 /// A heading's permalink anchor (`<a class="headerlink">¶</a>`), see
 /// `lexicon::PERMALINK_TOKENS`.
 fn is_permalink(element: &Element<'_>) -> bool {
-    attr(element, "class").is_some_and(|class| {
+    element.attr("class").is_some_and(|class| {
         class.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
             lexicon::PERMALINK_TOKENS
                 .iter()
@@ -193,11 +193,6 @@ fn style_hides(style: &str) -> bool {
         .map(|c| c.to_ascii_lowercase())
         .collect();
     lexicon::HIDDEN_STYLES.iter().any(|s| compact.contains(s))
-}
-
-/// An attribute's value by (lower-case) local name.
-pub(crate) fn attr<'a>(element: &Element<'a>, name: &str) -> Option<&'a str> {
-    element.attr(name)
 }
 
 #[cfg(test)]

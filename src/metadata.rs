@@ -296,18 +296,18 @@ fn walk(doc: &dom::Document) -> Found {
 fn element(f: &mut Found, el: &Element<'_>, name: &str) {
     match name {
         "meta" => {
-            let Some(content) = dom::attr(el, "content") else {
+            let Some(content) = el.attr("content") else {
                 return;
             };
             let content = normalise(content);
             if content.is_empty() {
                 return;
             }
-            if let Some(prop) = dom::attr(el, "itemprop") {
+            if let Some(prop) = el.attr("itemprop") {
                 itemprop_value(f, prop, &content);
             }
             let mut keys: Vec<String> = Vec::new();
-            for p in dom::attr(el, "property").unwrap_or("").split_whitespace() {
+            for p in el.attr("property").unwrap_or("").split_whitespace() {
                 let p = p.to_ascii_lowercase();
                 // `og:article:author` is read as `article:author`, as Readability.js's
                 // unanchored property pattern does.
@@ -317,7 +317,7 @@ fn element(f: &mut Found, el: &Element<'_>, name: &str) {
                 keys.push(p);
             }
             for attr in ["name", "http-equiv", "itemprop"] {
-                if let Some(n) = dom::attr(el, attr) {
+                if let Some(n) = el.attr(attr) {
                     keys.push(
                         n.chars()
                             .filter(|c| !c.is_whitespace())
@@ -337,17 +337,17 @@ fn element(f: &mut Found, el: &Element<'_>, name: &str) {
             }
         }
         "html" => {
-            if let Some(lang) = dom::attr(el, "lang").or_else(|| dom::attr(el, "xml:lang")) {
+            if let Some(lang) = el.attr("lang").or_else(|| el.attr("xml:lang")) {
                 set(&mut f.html_lang, lang);
             }
         }
         "base" => {
-            if let Some(href) = dom::attr(el, "href") {
+            if let Some(href) = el.attr("href") {
                 set(&mut f.base_href, href);
             }
         }
         "link" => {
-            let rel = dom::attr(el, "rel").unwrap_or("");
+            let rel = el.attr("rel").unwrap_or("");
             for r in rel.split_whitespace() {
                 let slot = if r.eq_ignore_ascii_case("canonical") {
                     &mut f.canonical
@@ -356,14 +356,14 @@ fn element(f: &mut Found, el: &Element<'_>, name: &str) {
                 } else {
                     continue;
                 };
-                if let Some(href) = dom::attr(el, "href") {
+                if let Some(href) = el.attr("href") {
                     set(slot, href);
                 }
             }
         }
         "time" => {
-            if let Some(dt) = dom::attr(el, "datetime") {
-                if dom::attr(el, "pubdate").is_some() {
+            if let Some(dt) = el.attr("datetime") {
+                if el.attr("pubdate").is_some() {
                     set(&mut f.time_pubdate, dt);
                 }
                 set(&mut f.time_first, dt);
@@ -371,8 +371,8 @@ fn element(f: &mut Found, el: &Element<'_>, name: &str) {
         }
         _ => {
             if let (Some(prop), Some(value)) = (
-                dom::attr(el, "itemprop"),
-                dom::attr(el, "datetime").or_else(|| dom::attr(el, "content")),
+                el.attr("itemprop"),
+                el.attr("datetime").or_else(|| el.attr("content")),
             ) {
                 itemprop_value(f, prop, &normalise(value));
             }
@@ -405,7 +405,8 @@ fn captures(
     match name {
         "title" if f.html_title.is_none() => out.push(Capture::Title),
         "script" => {
-            if dom::attr(el, "type")
+            if el
+                .attr("type")
                 .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
             {
                 out.push(Capture::JsonLd);
@@ -419,8 +420,8 @@ fn captures(
     if hidden || matches!(name, "head" | "meta" | "link" | "style" | "template") {
         return out;
     }
-    let itemprop = dom::attr(el, "itemprop").unwrap_or("");
-    let has_value = dom::attr(el, "content").is_some() || dom::attr(el, "datetime").is_some();
+    let itemprop = el.attr("itemprop").unwrap_or("");
+    let has_value = el.attr("content").is_some() || el.attr("datetime").is_some();
     for p in itemprop.split_whitespace() {
         match p {
             "datePublished" if !has_value => out.push(Capture::ItemProp(ItemProp::Published)),
@@ -436,7 +437,8 @@ fn captures(
         out.push(Capture::BylineName);
     }
     if name == "a"
-        && dom::attr(el, "rel")
+        && el
+            .attr("rel")
             .is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("tag")))
     {
         out.push(Capture::RelTag);
@@ -450,7 +452,7 @@ fn captures(
 /// Readability.js `_isValidByline`'s markup test: `rel=author`, `itemprop` containing
 /// `author`, or a byline word in class or id.
 fn is_byline_candidate(el: &Element<'_>, itemprop: &str) -> bool {
-    if dom::attr(el, "rel").is_some_and(|r| r == "author") || itemprop.contains("author") {
+    if el.attr("rel").is_some_and(|r| r == "author") || itemprop.contains("author") {
         return true;
     }
     class_or_id_contains(el, &BYLINE_WORDS)
@@ -463,7 +465,10 @@ fn is_unlikely_box(el: &Element<'_>, name: &str) -> bool {
     if matches!(name, "body" | "a" | "html") {
         return false;
     }
-    if dom::attr(el, "role").is_some_and(|r| lexicon::UNLIKELY_BOX_ROLES.contains(&r.trim())) {
+    if el
+        .attr("role")
+        .is_some_and(|r| lexicon::UNLIKELY_BOX_ROLES.contains(&r.trim()))
+    {
         return true;
     }
     class_or_id_contains(el, &UNLIKELY_WORDS) && !class_or_id_contains(el, &MAYBE_WORDS)
@@ -489,8 +494,8 @@ fn class_or_id_contains(el: &Element<'_>, words: &Lazy<Option<AhoCorasick>>) -> 
     let Some(ac) = words.as_ref() else {
         return false;
     };
-    dom::attr(el, "class").is_some_and(|v| ac.is_match(v))
-        || dom::attr(el, "id").is_some_and(|v| ac.is_match(v))
+    el.attr("class").is_some_and(|v| ac.is_match(v))
+        || el.attr("id").is_some_and(|v| ac.is_match(v))
 }
 
 /// Stores a finished capture.

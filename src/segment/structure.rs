@@ -122,7 +122,7 @@ impl Walker {
             return false;
         }
         let kind = match lexicon::inline_tag(name) {
-            Some(InlineTag::Link) => match dom::attr(el, "href") {
+            Some(InlineTag::Link) => match el.attr("href") {
                 Some(href) if !href.trim().is_empty() => MarkKind::Link(href.trim().into()),
                 _ => return false,
             },
@@ -148,7 +148,8 @@ impl Walker {
         match lexicon::structure_tag(name) {
             None => Structure::None,
             Some(StructureTag::List { ordered }) => {
-                let start = dom::attr(el, "start")
+                let start = el
+                    .attr("start")
                     .and_then(|s| s.trim().parse::<u32>().ok())
                     .unwrap_or(1);
                 Structure::List {
@@ -157,7 +158,7 @@ impl Walker {
                 }
             }
             Some(StructureTag::Item) => {
-                let value = dom::attr(el, "value").and_then(|s| s.trim().parse::<u32>().ok());
+                let value = el.attr("value").and_then(|s| s.trim().parse::<u32>().ok());
                 let list = self
                     .frames
                     .iter_mut()
@@ -214,7 +215,8 @@ impl Walker {
             range: at..at,
             kind: MarkKind::Image {
                 src: src.into(),
-                alt: dom::attr(el, "alt")
+                alt: el
+                    .attr("alt")
                     .map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "))
                     .unwrap_or_default()
                     .into(),
@@ -301,7 +303,7 @@ impl Walker {
 
 /// The language a `language-*` class names, if its name is plain (letters, digits, `+#-_.`).
 fn code_language(el: &dom::Element<'_>) -> Option<Box<str>> {
-    dom::attr(el, "class")?.split_whitespace().find_map(|c| {
+    el.attr("class")?.split_whitespace().find_map(|c| {
         let lang = lexicon::CODE_LANGUAGE_PREFIXES
             .iter()
             .find_map(|p| c.strip_prefix(p))?;
@@ -324,12 +326,12 @@ fn image_source<'a>(el: &dom::Element<'a>) -> Option<&'a str> {
     };
     lexicon::IMAGE_SOURCE_ATTRS
         .iter()
-        .filter_map(|a| dom::attr(el, a).map(str::trim))
+        .filter_map(|a| el.attr(a).map(str::trim))
         .find(usable)
         .or_else(|| {
             lexicon::IMAGE_SRCSET_ATTRS
                 .iter()
-                .filter_map(|a| dom::attr(el, a))
+                .filter_map(|a| el.attr(a))
                 .filter_map(|set| set.split(',').next()?.split_whitespace().next())
                 .find(usable)
         })
