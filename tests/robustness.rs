@@ -8,6 +8,9 @@
 #[path = "common/hostile.rs"]
 mod hostile;
 
+#[path = "common/fuzz_input.rs"]
+mod fuzz_input;
+
 use pith::{Error, Extractor, Options};
 use std::path::Path;
 
@@ -284,20 +287,6 @@ fn a_small_node_limit_gives_what_was_parsed() {
     assert!(extractor.extract(&html).text.starts_with(STORY));
 }
 
-/// Content types the `extract_bytes` fuzz target picks from with the input's first byte
-/// (keep in step with `fuzz/fuzz_targets/extract_bytes.rs`).
-const FUZZ_CONTENT_TYPES: &[Option<&str>] = &[
-    None,
-    Some("text/html"),
-    Some("text/html; charset=utf-8"),
-    Some("text/html; charset=iso-8859-1"),
-    Some("text/html; charset=shift_jis"),
-    Some("text/html; charset=\"gb18030\""),
-    Some("text/html; charset=utf-16le"),
-    Some("text/html; charset=x-user-defined"),
-    Some("text/html; charset=bogus; charset="),
-];
-
 #[test]
 fn fuzz_crashes_replay_without_panicking() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-crashes");
@@ -311,11 +300,7 @@ fn fuzz_crashes_replay_without_panicking() {
         };
         assert!(readme.contains(&name), "{name} has no README line");
         let data = std::fs::read(&path).expect("crash input");
-        if let Some((&selector, page)) = data.split_first() {
-            let content_type = FUZZ_CONTENT_TYPES
-                .get(usize::from(selector) % FUZZ_CONTENT_TYPES.len())
-                .copied()
-                .flatten();
+        if let Some((content_type, page)) = fuzz_input::split(&data) {
             let _ = pith::extract_bytes(page, content_type);
         }
         let text = String::from_utf8_lossy(&data);
