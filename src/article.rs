@@ -8,7 +8,6 @@
 use crate::encoding::Charset;
 #[cfg(feature = "serde")]
 use crate::fingerprint;
-use crate::render;
 #[cfg(feature = "serde")]
 use serde::Serialize;
 
@@ -243,45 +242,6 @@ impl Article {
     /// ```
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
-    }
-
-    /// The article as CommonMark Markdown: the title as a level-1 heading, then the blocks
-    /// with headings, nested lists, pipe tables (GitHub's extension), fenced code, quotes,
-    /// links, emphasis and images kept, and Markdown punctuation in the text escaped.
-    ///
-    /// ```
-    /// let page = "<html><head><title>Three fixes</title></head><body><article><h1>Three fixes</h1>\
-    ///     <p>The repair crew listed what the old mill still needs before it can open to \
-    ///     visitors in the spring, and the list is shorter than anyone expected.</p>\
-    ///     <ol><li>Replace the <em>north</em> door</li><li>Seal the roof</li></ol>\
-    ///     <p>The trust hopes to raise the money for both jobs by the end of the winter, and \
-    ///     volunteers will help to clear the mill race once the weather improves.</p></article></body></html>";
-    /// let md = pith::extract(page).to_markdown();
-    /// assert!(md.starts_with("# Three fixes\n"));
-    /// assert!(md.contains("1. Replace the *north* door\n2. Seal the roof"));
-    /// ```
-    pub fn to_markdown(&self) -> String {
-        render::markdown(&self.title, &self.blocks)
-    }
-
-    /// The article as clean HTML: only the kept content, the title as `<h1>`, and only
-    /// these tags: `h1`–`h6`, `p`, `br`, `ul`, `ol` (`start`), `li`, `blockquote`, `pre`,
-    /// `code` (`class="language-…"` on code blocks), `em`,
-    /// `strong`, `a` (`href`), `img` (`src`, `alt`), `table`, `thead`, `tbody`, `tr`, `th`,
-    /// `td`, `figure`, `figcaption`. All text and attribute values are escaped; links and
-    /// images keep only the schemes listed on [`SpanKind`], so no script, event handler or
-    /// `javascript:` URL from the page survives.
-    ///
-    /// ```
-    /// let page = "<article><p onclick='steal()'>The ferry <a href='javascript:alert(1)'>timetable</a> \
-    ///     changes on Monday, when the winter service begins and the last boat of the evening \
-    ///     leaves the pier an hour earlier than in summer.</p></article>";
-    /// let html = pith::extract(page).to_html();
-    /// assert!(html.starts_with("<p>The ferry timetable changes"));
-    /// assert!(!html.contains("javascript") && !html.contains("onclick"));
-    /// ```
-    pub fn to_html(&self) -> String {
-        render::html(&self.title, &self.blocks)
     }
 
     /// Number of bits in which two articles' [`fingerprint`](Article::fingerprint)s differ:

@@ -1,0 +1,155 @@
+//! Step 2 of the context stage — boilerplate boxes.
+//!
+//! Per block, the boilerplate concepts of the boxes it sits in that are believed: an
+//! element named for a boilerplate concept (share, related, newsletter, comments…) is
+//! believed only when it holds a minor share of the page's good text, so a site that names
+//! its article wrapper `comments-open` is not emptied; a boilerplate section heading
+//! ("Comments", "Related articles") opens a box that runs to the end of the element it
+//! heads.
+
+use super::length;
+use crate::classify::{Decision, Label};
+use crate::features::Features;
+use crate::lexicon::{Hints, TagKind};
+use crate::segment::{NONE, Segmentation};
+use crate::tuning::Tuning;
+
+/// Per block, the boilerplate concepts of the boxes it sits in that are believed: boxes
+/// named by class, id, role or tag (an element's own names plus its ancestors'), and boxes
+/// opened by a boilerplate section heading ("Comments", "Related articles"). A box is
+/// believed only when it holds less than `hinted_region_max_share` of the page's good text.
+pub(super) fn boxes(
+    seg: &Segmentation,
+    features: &[Features],
+    decisions: &[Decision],
+    tuning: &Tuning,
+) -> Vec<Hints> {
+    // Good length per block, prefix-summed so any range's good text is one subtraction.
+    let mut prefix = Vec::with_capacity(seg.blocks.len() + 1);
+    prefix.push(0.0f32);
+    let mut acc = 0.0f32;
+    for (i, d) in decisions.iter().enumerate() {
+        if matches!(d.label, Label::Good | Label::NearGood) {
+            acc += length(features, i);
+        }
+        prefix.push(acc);
+    }
+    let limit = tuning.hinted_region_max_share * acc.max(1.0);
+    let good_in = |first: usize, end: usize| {
+        prefix.get(end).copied().unwrap_or(acc) - prefix.get(first).copied().unwrap_or(0.0)
+    };
+    let mut believed = vec![Hints::NONE; seg.elements.len()];
+    for (i, e) in seg.elements.iter().enumerate() {
+        let inherited = believed.get(e.parent as usize).copied().unwrap_or_default();
+        let mut mine = Hints(e.own_hints.0 & Hints::BOILERPLATE.0);
+        if e.parent == NONE || good_in(e.first_block as usize, e.end_block as usize) > limit {
+            mine = Hints::NONE;
+        }
+        if let Some(slot) = believed.get_mut(i) {
+            *slot = inherited.with(mine);
+        }
+    }
+    let mut per_block: Vec<Hints> = seg
+        .blocks
+        .iter()
+        .map(|b| {
+            believed
+                .get(b.element as usize)
+                .copied()
+                .unwrap_or_default()
+        })
+        .collect();
+    for (i, f) in features.iter().enumerate() {
+        if f.heads == Hints::NONE {
+            continue;
+        }
+        let range = headed_box(seg, decisions, i);
+        if good_in(range.start, range.end) > tuning.headed_box_max_share * acc.max(1.0) {
+            continue;
+        }
+        for slot in per_block.get_mut(range).into_iter().flatten() {
+            *slot = slot.with(f.heads);
+        }
+    }
+    per_block
+}
+
+/// The blocks a section heading at block `i` heads: from the heading to the end of the
+/// nearest enclosing element that holds more than the heading. When that element also
+/// holds text before the heading and the heading is not a heading element (`h1`–`h6`), it
+/// sits inside running prose ("Read also" above a link, in the middle of a story), so it
+/// heads only what comes before the next good block.
+fn headed_box(seg: &Segmentation, decisions: &[Decision], i: usize) -> std::ops::Range<usize> {
+    let mut e = seg.blocks.get(i).map_or(NONE, |b| b.element);
+    while let Some(el) = seg.elements.get(e as usize) {
+        if el.end_block as usize > i + 1 {
+            let end = el.end_block as usize;
+            let is_heading_element = seg
+                .blocks
+                .get(i)
+                .is_some_and(|b| matches!(b.kind, TagKind::Heading(_)));
+            if (el.first_block as usize) < i && !is_heading_element {
+                let next_good = (i + 1..end)
+                    .find(|j| decisions.get(*j).is_some_and(|d| d.label == Label::Good))
+                    .unwrap_or(end);
+                return i..next_good;
+            }
+            return i..end;
+        }
+        if el.parent == NONE {
+            break;
+        }
+        e = el.parent;
+    }
+    i..i + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::classify::Rule;
+    use crate::segment::of as seg;
+
+    fn labels(s: &Segmentation, good: &[usize]) -> Vec<Decision> {
+        (0..s.blocks.len())
+            .map(|i| Decision {
+                label: if good.contains(&i) {
+                    Label::Good
+                } else {
+                    Label::Bad
+                },
+                rule: Rule::TooShort,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_heading_opening_its_section_heads_all_of_it() {
+        let s = seg(
+            "<main><p>Story.</p><section><h2>Comments</h2><p>One.</p><p>Two.</p></section></main>",
+        );
+        assert_eq!(headed_box(&s, &labels(&s, &[0, 2, 3]), 1), 1..4);
+    }
+
+    #[test]
+    fn a_heading_inside_running_prose_heads_up_to_the_next_good_block() {
+        let s = seg(
+            "<div><p>Story one.</p><p>Read also</p><ul><li>A</li><li>B</li></ul><p>Story two.</p></div>",
+        );
+        assert_eq!(headed_box(&s, &labels(&s, &[0, 4]), 1), 1..4);
+    }
+
+    #[test]
+    fn a_heading_element_heads_the_rest_of_its_container() {
+        let s = seg("<div><p>Story one.</p><h3>Related</h3><p>Teaser.</p><p>Teaser.</p></div>");
+        assert_eq!(headed_box(&s, &labels(&s, &[0, 2, 3]), 1), 1..4);
+    }
+
+    #[test]
+    fn a_heading_inside_a_box_heads_only_that_box() {
+        let s =
+            seg("<div><aside>Related<ul><li>A</li></ul></aside><p>Story.</p><p>More.</p></div>");
+        assert_eq!(headed_box(&s, &labels(&s, &[2, 3]), 0), 0..2);
+    }
+}

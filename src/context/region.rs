@@ -1,0 +1,79 @@
+//! Step 3 of the context stage — the article region.
+//!
+//! Every element gets the sum of its blocks' values (good text positive, bad text and
+//! believed boilerplate boxes negative); the element with the largest sum is the article
+//! region, the DOM form of maximum-subsequence segmentation (Pasternack & Roth, WWW 2009).
+
+use super::length;
+use crate::classify::{Decision, Label, Rule};
+use crate::features::Features;
+use crate::lexicon::Hints;
+use crate::segment::Segmentation;
+use crate::tuning::Tuning;
+
+/// The element whose blocks have the largest summed value (see the module doc).
+pub(super) fn region(
+    seg: &Segmentation,
+    features: &[Features],
+    decisions: &[Decision],
+    boxes: &[Hints],
+    tuning: &Tuning,
+) -> u32 {
+    let mut prefix = Vec::with_capacity(seg.blocks.len() + 1);
+    prefix.push(0.0f32);
+    let mut acc = 0.0f32;
+    let mut positive = Vec::with_capacity(seg.blocks.len() + 1);
+    positive.push(0.0f32);
+    let mut pos_acc = 0.0f32;
+    for (i, (block, d)) in seg.blocks.iter().zip(decisions).enumerate() {
+        let boxed = boxes.get(i).is_some_and(|h| *h != Hints::NONE);
+        let weight = match d.label {
+            _ if boxed => tuning.value_boxed,
+            Label::Good => tuning.value_good,
+            Label::NearGood => tuning.value_near_good,
+            Label::Short => tuning.value_short,
+            Label::Bad if d.rule == Rule::FewStopwords => tuning.value_unlinked_bad,
+            Label::Bad if d.rule == Rule::LinkedProse => tuning.value_linked_prose,
+            Label::Bad => tuning.value_bad,
+        };
+        // A believed box counts fully against; a merely named one (a wrapper whose name
+        // was not believed) scales its text both ways.
+        let weight = if !boxed && block.hints.any(Hints::BOILERPLATE) {
+            weight * tuning.hinted_discount
+        } else {
+            weight
+        };
+        let value = weight * length(features, i);
+        acc += value;
+        pos_acc += value.max(0.0);
+        prefix.push(acc);
+        positive.push(pos_acc);
+    }
+    let range_sum = |v: &[f32], first: u32, end: u32, total: f32| {
+        v.get(end as usize).copied().unwrap_or(total)
+            - v.get(first as usize).copied().unwrap_or(0.0)
+    };
+    // Page landmarks (<nav>, <footer>) and everything inside them are never the article.
+    let mut in_landmark = vec![false; seg.elements.len()];
+    let mut best = (0u32, f32::MIN);
+    for (i, e) in seg.elements.iter().enumerate() {
+        let landmark = e.own_hints.any(Hints::LANDMARK)
+            || in_landmark.get(e.parent as usize).copied().unwrap_or(false);
+        if let Some(slot) = in_landmark.get_mut(i) {
+            *slot = landmark;
+        }
+        if landmark {
+            continue;
+        }
+        let mut sum = range_sum(&prefix, e.first_block, e.end_block, acc);
+        if e.own_hints.any(Hints::BODY) {
+            sum += tuning.body_bonus * range_sum(&positive, e.first_block, e.end_block, pos_acc);
+        }
+        // `>=`: on a tie the later (inner) element wins, so the region is the tightest
+        // element holding that text.
+        if sum >= best.1 {
+            best = (i as u32, sum);
+        }
+    }
+    best.0
+}
