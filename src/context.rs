@@ -74,14 +74,21 @@ pub(crate) fn revise(
         .map_or(0..0, |e| e.first_block as usize..e.end_block as usize);
     let mut decisions = sequence(seg, features, decisions, span.clone(), tuning, page);
     restrict(seg, features, &mut decisions, &boxes, span, tuning, page);
-    keep_tiny_page(seg, &mut decisions, tuning);
+    restrict::drop_noscript_copies(seg, &mut decisions);
+    keep_tiny_page(seg, features, &mut decisions, tuning);
     Revised { decisions, region }
 }
 
 /// When nothing was kept and the whole page holds less than `tiny_page_chars` of text,
 /// the page is its own article (a note, a stub, a test page): keep all of it, as
 /// Readability.js falls back to the whole body.
-fn keep_tiny_page(seg: &Segmentation, decisions: &mut [Decision], tuning: &Tuning) {
+/// Boilerplate phrases ("please enable JavaScript") stay out even then.
+fn keep_tiny_page(
+    seg: &Segmentation,
+    features: &[Features],
+    decisions: &mut [Decision],
+    tuning: &Tuning,
+) {
     let total: u32 = seg.blocks.iter().map(|b| b.chars).sum();
     if total == 0
         || total > tuning.tiny_page_chars
@@ -89,11 +96,13 @@ fn keep_tiny_page(seg: &Segmentation, decisions: &mut [Decision], tuning: &Tunin
     {
         return;
     }
-    for d in decisions.iter_mut() {
-        *d = Decision {
-            label: Label::Good,
-            rule: Rule::TinyPage,
-        };
+    for (d, f) in decisions.iter_mut().zip(features) {
+        if !f.has_phrase {
+            *d = Decision {
+                label: Label::Good,
+                rule: Rule::TinyPage,
+            };
+        }
     }
 }
 

@@ -91,7 +91,14 @@ const FEED_BYTES: usize = 64 * 1024;
 pub(crate) fn parse(html: &str, limits: Limits) -> (Document, ParseReport) {
     let html = attributes::limit(prefix(html, tree::MAX_PARSE_BYTES));
     let sink = sink::Sink::new(Document::with_capacity(html.len()));
-    let builder = TreeBuilder::new(sink, TreeBuilderOpts::default());
+    // Scripting off, as a crawler or a browser with JavaScript off reads the page: the
+    // content of `<noscript>` is markup (Discourse's crawler view of a thread sits there)
+    // rather than one raw text node.
+    let opts = TreeBuilderOpts {
+        scripting_enabled: false,
+        ..TreeBuilderOpts::default()
+    };
+    let builder = TreeBuilder::new(sink, opts);
     let node_budget = limits.max_nodes.min(
         html.len()
             .saturating_mul(NODES_PER_BYTE)

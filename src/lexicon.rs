@@ -66,7 +66,10 @@ pub(crate) fn tag_role(name: &str) -> (TagRole, TagKind) {
         "p" | "div" | "section" | "article" | "main" | "header" | "footer" | "nav" | "aside"
         | "address" | "center" | "details" | "summary" | "dialog" | "fieldset" | "legend"
         | "figure" | "form" | "hgroup" | "menu" | "ul" | "ol" | "dl" | "table" | "tbody"
-        | "thead" | "tfoot" | "hr" | "body" | "html" | "noframes" | "frameset" | "search" => {
+        | "thead" | "tfoot" | "hr" | "body" | "html" | "noframes" | "frameset" | "search"
+        // Read as a reader without scripts (a crawler) sees it: the tree is built with
+        // scripting off, so its content is markup, and the block scoring judges it.
+        | "noscript" => {
             (Block, Other)
         }
         "h1" => (Block, Heading(1)),
@@ -82,7 +85,7 @@ pub(crate) fn tag_role(name: &str) -> (TagRole, TagKind) {
         "td" | "th" => (Block, TableCell),
         "figcaption" | "caption" => (Block, Caption),
         "br" => (Break, Other),
-        "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
+        "script" | "style" | "template" | "svg" | "math" | "iframe" | "object"
         | "embed" | "canvas" | "video" | "audio" | "source" | "track" | "map" | "input"
         | "select" | "option" | "optgroup" | "textarea" | "button" | "head" | "title" | "meta"
         | "link" | "base" | "datalist" | "output" | "progress" | "meter" | "frame" | "applet"
@@ -142,6 +145,10 @@ impl Hints {
     /// `<footer>` tag, or ARIA `navigation`/`contentinfo`. Set with the concept itself;
     /// unlike a class name, markup semantics are rarely misapplied.
     pub(crate) const LANDMARK: Hints = Hints(1 << 17);
+    /// Inside `<noscript>`: the page's fallback for readers without scripts. It may be the
+    /// only copy of the content (a forum's crawler view) or a second copy of text the page
+    /// also shows outside it.
+    pub(crate) const NOSCRIPT: Hints = Hints(1 << 18);
 
     /// Concepts that mark boilerplate regions.
     pub(crate) const BOILERPLATE: Hints = Hints(
@@ -183,7 +190,7 @@ impl Hints {
     }
 }
 
-const HINT_NAMES: [(Hints, &str); 18] = [
+const HINT_NAMES: [(Hints, &str); 19] = [
     (Hints::NAV, "nav"),
     (Hints::SHARE, "share"),
     (Hints::RELATED, "related"),
@@ -202,6 +209,7 @@ const HINT_NAMES: [(Hints, &str); 18] = [
     (Hints::PAYWALL, "paywall"),
     (Hints::BODY, "body"),
     (Hints::LANDMARK, "landmark"),
+    (Hints::NOSCRIPT, "noscript"),
 ];
 
 /// Hints given by the tag name itself (HTML's sectioning semantics).
@@ -216,6 +224,7 @@ pub(crate) fn tag_hints(name: &str) -> Hints {
         "form" => Hints::NEWSLETTER,
         "article" => Hints::BODY,
         "main" => Hints::ARTICLE,
+        "noscript" => Hints::NOSCRIPT,
         _ => Hints::NONE,
     }
 }
@@ -856,6 +865,13 @@ pub(crate) const BOILERPLATE_PHRASES: &[&str] = &[
     "follow us",
     "follow @",
     "requires javascript",
+    // the notes a page shows readers without scripts, now that `<noscript>` is read
+    "enable javascript",
+    "javascript is disabled",
+    "javascript is not enabled",
+    "javascript is turned off",
+    "javascript enabled",
+    "javascript to run",
     "affiliate commission",
     "affiliate links",
     "earn a commission",

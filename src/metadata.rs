@@ -212,7 +212,7 @@ impl Walk {
                     let raw = node
                         .parent()
                         .and_then(|p| p.as_element().map(|e| e.name()))
-                        .is_some_and(|n| matches!(n, "script" | "style" | "template" | "noscript"));
+                        .is_some_and(|n| matches!(n, "script" | "style" | "template"));
                     for o in &mut self.open {
                         let is_json = o.what == Capture::JsonLd;
                         if raw != is_json {

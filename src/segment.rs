@@ -109,6 +109,16 @@ impl Segmentation {
     }
 }
 
+/// Whether a text reads as an HTML tag written out (`<div style=…>`, `</p>`, `<!--`).
+fn is_markup(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next() == Some('<')
+        && chars
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!')
+        && text.contains('>')
+}
+
 /// One open element during the walk.
 struct Frame {
     role: TagRole,
@@ -437,6 +447,11 @@ impl Walker {
             .top()
             .map(|f| (f.hints, f.context))
             .unwrap_or((Hints::NONE, TagKind::Other));
+        // Markup written out as text inside `<noscript>` (`&lt;img src=…&gt;` tracking
+        // pixels, escaped for script-on parsers) is shown to nobody.
+        if hints.any(Hints::NOSCRIPT) && is_markup(text.trim_start()) {
+            return;
+        }
         let element_hints = self
             .seg
             .elements

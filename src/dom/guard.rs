@@ -34,7 +34,6 @@ fn is_raw_text(name: &str) -> bool {
             | "iframe"
             | "noembed"
             | "noframes"
-            | "noscript"
             | "plaintext"
     )
 }
