@@ -38,10 +38,16 @@ pub(super) fn boxes(
     let good_in = |first: usize, end: usize| {
         prefix.get(end).copied().unwrap_or(acc) - prefix.get(first).copied().unwrap_or(0.0)
     };
+    let vocabulary = page_vocabulary(
+        seg,
+        &good_in,
+        tuning.vocabulary_share * acc.max(1.0),
+        tuning.vocabulary_min_boxes,
+    );
     let mut believed = vec![Hints::NONE; seg.elements.len()];
     for (i, e) in seg.elements.iter().enumerate() {
         let inherited = believed.get(e.parent as usize).copied().unwrap_or_default();
-        let mut mine = Hints(e.own_hints.0 & Hints::BOILERPLATE.0);
+        let mut mine = Hints(e.own_hints.0 & Hints::BOILERPLATE.0 & !vocabulary.0);
         if e.parent == NONE || good_in(e.first_block as usize, e.end_block as usize) > limit {
             mine = Hints::NONE;
         }
@@ -72,6 +78,53 @@ pub(super) fn boxes(
         }
     }
     per_block
+}
+
+/// Concepts that can be a page's vocabulary. Not comments: a news story's reader comments
+/// often outweigh the story, and the comment names are right about them.
+const VOCABULARY_CONCEPTS: Hints = Hints(Hints::BOILERPLATE.0 & !Hints::COMMENT.0);
+
+/// Boilerplate concepts that the page's class names give to boxes holding, together, more
+/// than `limit` of its good text: the vocabulary of a page builder (Elementor's
+/// `elementor-widget` around every text, a theme's `post-comments-area` around a thread),
+/// not evidence about any one box. Counted over the outermost box of each concept, so
+/// nested boxes are not counted twice, and only when at least `min_boxes` boxes hold good
+/// text: one big sidebar beside a short story is still a sidebar.
+fn page_vocabulary(
+    seg: &Segmentation,
+    good_in: &dyn Fn(usize, usize) -> f32,
+    limit: f32,
+    min_boxes: u32,
+) -> Hints {
+    let mut covered = [0.0f32; 32];
+    let mut boxes = [0u32; 32];
+    for e in &seg.elements {
+        let parent = seg
+            .elements
+            .get(e.parent as usize)
+            .map_or(Hints::NONE, |p| p.hints);
+        let outermost = e.own_hints.0 & VOCABULARY_CONCEPTS.0 & !parent.0;
+        if outermost == 0 || e.parent == NONE {
+            continue;
+        }
+        let good = good_in(e.first_block as usize, e.end_block as usize);
+        if good <= 0.0 {
+            continue;
+        }
+        for (bit, (c, n)) in covered.iter_mut().zip(boxes.iter_mut()).enumerate() {
+            if outermost & (1 << bit) != 0 {
+                *c += good;
+                *n += 1;
+            }
+        }
+    }
+    let mut vocabulary = Hints::NONE;
+    for (bit, (c, n)) in covered.iter().zip(boxes).enumerate() {
+        if *c > limit && n >= min_boxes {
+            vocabulary = vocabulary.with(Hints(1 << bit));
+        }
+    }
+    vocabulary
 }
 
 /// The blocks a section heading at block `i` heads: from the heading to the end of the
