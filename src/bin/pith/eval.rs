@@ -1,7 +1,9 @@
 //! `pith eval`: run pith over a labelled dataset and score it with the shared metrics.
 //!
 //! A dataset is a folder in the shared layout: `html/<id>.html` (page bytes) and
-//! `truth.jsonl` (`{"id", "text", "with"?, "without"?}` per line). The scores are computed by
+//! `truth.jsonl` (`{"id", "text", "with"?, "without"?, "url"?, "page_type"?}` per line; a
+//! `url` is the page's address, given to the extractor as `--url` would be; `page_type`
+//! adds the page-type agreement and confusion matrix to the report). The scores are computed by
 //! `score.rs`, which reproduces `../shared/eval/score.py` figure for figure (ScrapingHub
 //! shingle P/R/F1, ROUGE-LSum, bag of words, snippets); `tests/eval.rs` checks the agreement
 //! against the Python scorer. Error analysis runs through this command: the worst pages
@@ -59,6 +61,9 @@ struct TruthLine {
     has_snippets: bool,
     /// The labelled page type, when the dataset has one.
     page_type: Option<String>,
+    /// The page's address, when the dataset gives it: passed on as `Options::base_url`, as
+    /// `pith PAGE --url` and WARC input do.
+    url: Option<String>,
 }
 
 /// Runs `pith eval`.
@@ -72,7 +77,13 @@ pub(crate) fn run(args: EvalArgs, options: Options) -> Result<Exit, Failure> {
         .map(|t| {
             let bytes =
                 fs::read(html.join(format!("{}.html", t.id))).map_err(|e| describe_io(&e))?;
-            extractor
+            let page_extractor = t
+                .url
+                .as_ref()
+                .map(|u| Extractor::new(extractor.options().clone().base_url(u.as_str())));
+            page_extractor
+                .as_ref()
+                .unwrap_or(&extractor)
                 .extract_bytes(&bytes, None)
                 .map(|a| (a.text, a.page_type))
                 .map_err(|e| e.to_string())
@@ -175,6 +186,7 @@ fn read_truth(dataset: &Path) -> Result<Vec<TruthLine>, Failure> {
             with: list("with"),
             without: list("without"),
             has_snippets: v.get("with").is_some() || v.get("without").is_some(),
+            url: v.get("url").and_then(|x| x.as_str()).map(str::to_string),
             page_type: v
                 .get("page_type")
                 .and_then(|x| x.as_str())
