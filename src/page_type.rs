@@ -536,7 +536,8 @@ fn dom_votes(votes: &mut Votes, walk: &Walk, json_ld_types: &[String]) {
 
 /// Votes from the shape of the text; returns the page's character count.
 fn text_votes(votes: &mut Votes, seg: &Segmentation, walk: &Walk, json_ld_types: &[String]) -> u32 {
-    let (mut chars, mut linked, mut prose, mut linked_headings) = (0u64, 0u64, 0u64, 0u32);
+    let (mut chars, mut linked, mut prose) = (0u64, 0u64, 0u64);
+    let (mut headings, mut linked_headings) = (0u32, 0u32);
     for b in &seg.blocks {
         let (c, l) = (u64::from(b.chars), u64::from(b.link_chars));
         chars += c;
@@ -547,17 +548,24 @@ fn text_votes(votes: &mut Votes, seg: &Segmentation, walk: &Walk, json_ld_types:
         {
             prose += c;
         }
-        if matches!(b.kind, TagKind::Heading(2..=5)) && density >= tuning::PAGE_TYPE_HEADING_LINKED
-        {
-            linked_headings += 1;
+        if matches!(b.kind, TagKind::Heading(2..=5)) {
+            headings += 1;
+            if density >= tuning::PAGE_TYPE_HEADING_LINKED {
+                linked_headings += 1;
+            }
         }
     }
     if chars == 0 {
         return 0;
     }
     let linked_share = linked as f32 / chars as f32;
-    if linked_share >= tuning::PAGE_TYPE_LINKED_SHARE
-        && linked_headings >= tuning::PAGE_TYPE_LINKED_HEADINGS
+    let prose_share = prose as f32 / chars as f32;
+    // Teasers: many headings that are links, on a page whose text is mostly links or whose
+    // headings are mostly links (teasers with unlinked standfirsts) and that has little prose.
+    let teaser_headings =
+        linked_headings * 2 >= headings && prose_share < tuning::PAGE_TYPE_PROSE_SHARE;
+    if linked_headings >= tuning::PAGE_TYPE_LINKED_HEADINGS
+        && (linked_share >= tuning::PAGE_TYPE_LINKED_SHARE || teaser_headings)
     {
         let shop = walk.cart > 0 || walk.prices > 0 || has_product_schema(walk, json_ld_types);
         let vote = if shop {
@@ -571,7 +579,6 @@ fn text_votes(votes: &mut Votes, seg: &Segmentation, walk: &Walk, json_ld_types:
         );
         votes.add("dom", detail, vote, tuning::PAGE_TYPE_TEASERS);
     }
-    let prose_share = prose as f32 / chars as f32;
     let detail = format!("{:.0}% of the text in long paragraphs", prose_share * 100.0);
     if prose_share >= tuning::PAGE_TYPE_PROSE_SHARE {
         votes.add("text", detail, PageType::Article, tuning::PAGE_TYPE_PROSE);
