@@ -587,3 +587,166 @@ fn text_votes(votes: &mut Votes, seg: &Segmentation, walk: &Walk, json_ld_types:
     }
     u32::try_from(chars).unwrap_or(u32::MAX)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Extractor, Options};
+
+    fn page_type(html: &str, url: Option<&str>) -> PageType {
+        let options = match url {
+            Some(u) => Options::default().base_url(u),
+            None => Options::default(),
+        };
+        Extractor::new(options).extract(html).page_type
+    }
+
+    fn prose(n: usize) -> String {
+        "<p>The council met on Tuesday evening to discuss the new harbour plan, and after a \
+         long debate the members agreed that the repairs to the north pier should come first, \
+         before any money is spent on the visitor centre that the mayor has proposed.</p>"
+            .repeat(n)
+    }
+
+    #[test]
+    fn a_dated_news_story_is_an_article() {
+        let page = format!(
+            r#"<head><script type="application/ld+json">{{"@type":"NewsArticle","headline":"Pier first",
+            "datePublished":"2025-03-01"}}</script></head><body><article><h1>Pier first</h1>{}</article></body>"#,
+            prose(4)
+        );
+        assert_eq!(page_type(&page, None), PageType::Article);
+    }
+
+    #[test]
+    fn a_thread_is_a_forum_by_schema_by_generator_and_by_its_posts() {
+        let posts: String = (1..=6)
+            .map(|i| {
+                format!(
+                    "<div class='post'><span class=author>user{i}</span>\
+                     <time datetime='2025-01-0{i}'>Jan {i}</time><p>I had the same trouble \
+                     with the pump after the update, try resetting it.</p></div>"
+                )
+            })
+            .collect();
+        let schema = format!(
+            r#"<script type="application/ld+json">{{"@type":"DiscussionForumPosting"}}</script>{posts}"#
+        );
+        assert_eq!(page_type(&schema, None), PageType::Forum);
+        let generator = format!("<meta name=generator content='Discourse 3.2'>{posts}");
+        assert_eq!(page_type(&generator, None), PageType::Forum);
+        // Structure and route alone.
+        let plain = format!("<h1>Pump stops after update</h1>{posts}");
+        assert_eq!(
+            page_type(&plain, Some("https://talk.example/threads/pump-stops.42/")),
+            PageType::Forum
+        );
+    }
+
+    #[test]
+    fn one_item_with_a_buy_box_is_a_product() {
+        let page = "<h1>Oak garden bench</h1><p>Solid oak, oiled, seats three.</p>\
+            <span class='product-price'>£240</span>\
+            <form action='/cart/add'><button>Add to cart</button></form>";
+        assert_eq!(page_type(page, None), PageType::Product);
+        let og = "<meta property=og:type content=product><h1>Oak bench</h1><p>Seats three.</p>";
+        assert_eq!(page_type(og, None), PageType::Product);
+    }
+
+    #[test]
+    fn a_grid_of_priced_items_is_a_collection() {
+        let items: String = (1..=12)
+            .map(|i| {
+                format!(
+                    "<li class=card><h3><a href='/products/bench-{i}'>Bench model {i}</a></h3>\
+                     <span class=price>£{i}0</span></li>"
+                )
+            })
+            .collect();
+        let page = format!("<h1>Garden benches</h1><ul>{items}</ul>");
+        assert_eq!(page_type(&page, None), PageType::Collection);
+    }
+
+    #[test]
+    fn teasers_of_articles_are_a_listing() {
+        let items: String = (1..=10)
+            .map(|i| {
+                format!(
+                    "<div class=teaser><h2><a href='/news/story-{i}'>Story number {i} of the \
+                     week</a></h2><p>A line about story {i}.</p></div>"
+                )
+            })
+            .collect();
+        let page = format!("<h1>Latest</h1>{items}");
+        assert_eq!(page_type(&page, None), PageType::Listing);
+        let search = r#"<script type="application/ld+json">{"@type":"SearchResultsPage"}</script>
+            <h1>Results</h1><p>Ten results for benches.</p>"#;
+        assert_eq!(page_type(search, None), PageType::Listing);
+    }
+
+    #[test]
+    fn a_business_home_page_is_a_service() {
+        let page = "<h1>Harbour Plumbing</h1><h2>Boilers</h2><p>Fitted and serviced.</p>\
+            <h2>Bathrooms</h2><p>Designed and built.</p><h2>Call us</h2>\
+            <p><a href='tel:+441234'>01234 567</a></p>";
+        assert_eq!(
+            page_type(page, Some("https://harbour-plumbing.example/")),
+            PageType::Service
+        );
+    }
+
+    #[test]
+    fn code_beside_a_docs_route_is_documentation() {
+        let page = format!(
+            "<h1>Configuring the client</h1><p>Set <code>timeout</code> before calling \
+             <code>connect</code>.</p><pre><code>client.timeout(5)</code></pre>\
+             <pre><code>client.connect()</code></pre>{}",
+            prose(1)
+        );
+        assert_eq!(
+            page_type(&page, Some("https://tool.example/docs/client/config")),
+            PageType::Documentation
+        );
+        let sphinx = "<meta name=generator content='Sphinx 7.2'><h1>API</h1><p>Functions.</p>";
+        assert_eq!(page_type(sphinx, None), PageType::Documentation);
+    }
+
+    #[test]
+    fn an_empty_shell_is_other() {
+        assert_eq!(
+            page_type("<body><div id=app></div></body>", None),
+            PageType::Other
+        );
+    }
+
+    #[test]
+    fn explain_names_the_deciding_vote() {
+        let why = Extractor::default()
+            .explain("<meta name=generator content='phpBB'><h1>Topic</h1><p>First post.</p>");
+        assert_eq!(why.page_type, PageType::Forum);
+        assert!(
+            why.page_type_evidence
+                .iter()
+                .any(|e| e.source == "generator" && e.vote == PageType::Forum)
+        );
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for t in PageType::ALL {
+            assert_eq!(PageType::from_name(t.as_str()), Some(t));
+            assert_eq!(t.to_string(), t.as_str());
+        }
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn serialises_lowercase() {
+        assert_eq!(
+            serde_json::to_string(&PageType::Documentation)
+                .ok()
+                .as_deref(),
+            Some("\"documentation\"")
+        );
+    }
+}

@@ -411,8 +411,10 @@ pub(crate) const PAGE_TYPE_TEASERS: f32 = 3.0;
 /// articles but turns 23 more service pages into articles (78.5% agreement); 200 keeps the
 /// articles (97%) and most of the service pages (79.7%).
 pub(crate) const PAGE_TYPE_PROSE_BLOCK_CHARS: u32 = 200;
-/// Link density under which a long block is prose.
-pub(crate) const PAGE_TYPE_PROSE_LINK_DENSITY: f32 = 0.2;
+/// Link density under which a long block is prose: boilerpipe's split at 0.33, so that
+/// encyclopedia paragraphs with a link every few words still count (at 0.2 the corpus page
+/// `link-heavy-encyclopedia-paragraphs` was voted service; wcxb-dev moves by one page).
+pub(crate) const PAGE_TYPE_PROSE_LINK_DENSITY: f32 = 0.33;
 /// Share of the page's characters in prose blocks at or above which the page votes for
 /// article (wcxb-dev medians: article 0.35, service 0.17, listing 0).
 pub(crate) const PAGE_TYPE_PROSE_SHARE: f32 = 0.3;
