@@ -185,10 +185,8 @@ impl Walk {
             "pre" => self.code_blocks += 1,
             "code" => self.inline_code += 1,
             "time" => self.times += 1,
-            "form" => {
-                if el.attr("action").is_some_and(|a| a.contains("cart/add")) {
-                    self.cart += 1;
-                }
+            "form" if el.attr("action").is_some_and(|a| a.contains("cart/add")) => {
+                self.cart += 1;
             }
             _ => {}
         }

@@ -196,8 +196,8 @@ fn write_page_type(out: &mut impl Write, why: &Explanation) -> io::Result<()> {
         format!("{} {} → {} +{:.1}", e.source, e.detail, e.vote, e.weight)
     };
     let (for_it, against): (Vec<_>, Vec<_>) = votes.iter().partition(|e| e.vote == why.page_type);
-    let for_it: Vec<String> = for_it.iter().map(|e| show(e)).collect();
-    let against: Vec<String> = against.iter().map(|e| show(e)).collect();
+    let for_it: Vec<String> = for_it.iter().map(&show).collect();
+    let against: Vec<String> = against.iter().map(show).collect();
     write!(
         out,
         "page type: {} (decided by: {}",
