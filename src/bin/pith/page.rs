@@ -187,8 +187,8 @@ pub(crate) fn write_explanation(
     Ok(())
 }
 
-/// The page type and the votes for it, strongest first: `page type: forum (generator
-/// discourse +4.0, url /t/ +1.5; against: prior article +1.0)`.
+/// The page type and the votes for it, strongest first: `page type: forum (decided by:
+/// generator discourse → forum +4.0; url /t/ → forum +2.5; outvoted: prior … → article +1.0)`.
 fn write_page_type(out: &mut impl Write, why: &Explanation) -> io::Result<()> {
     let mut votes: Vec<&pith::PageTypeEvidence> = why.page_type_evidence.iter().collect();
     votes.sort_by(|a, b| b.weight.total_cmp(&a.weight));
@@ -198,12 +198,12 @@ fn write_page_type(out: &mut impl Write, why: &Explanation) -> io::Result<()> {
     let (for_it, against): (Vec<_>, Vec<_>) = votes.iter().partition(|e| e.vote == why.page_type);
     let for_it: Vec<String> = for_it.iter().map(&show).collect();
     let against: Vec<String> = against.iter().map(show).collect();
-    write!(
-        out,
-        "page type: {} (decided by: {}",
-        why.page_type,
+    let decided = if for_it.is_empty() {
+        "too little text and no evidence of any type".to_string()
+    } else {
         for_it.join("; ")
-    )?;
+    };
+    write!(out, "page type: {} (decided by: {decided}", why.page_type)?;
     if !against.is_empty() {
         write!(out, "; outvoted: {}", against.join("; "))?;
     }
