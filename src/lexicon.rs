@@ -1778,3 +1778,9 @@ pub(crate) const BUY_PHRASES: &[&str] = &[
 /// `post`, vBulletin/XenForo `message`, and `reply`. Blogs use them for their own article
 /// (`post-content`) as well, so they vote only together with several `<time>` elements.
 pub(crate) const POST_CLASS_TOKENS: &[&str] = &["post", "message", "reply"];
+
+/// Subdomain words that name a forum, besides the path words of [`URL_PAGE_TYPES`] (which
+/// count as subdomains too: `forum.`, `docs.`, `shop.`, `blog.`): `bbs.` (bulletin board
+/// system) and `discuss.`, the usual hosts of forum software.
+pub(crate) const HOST_PAGE_TYPES: &[(&str, PageType)] =
+    &[("bbs", PageType::Forum), ("discuss", PageType::Forum)];

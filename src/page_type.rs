@@ -17,7 +17,7 @@
 //! | schema.org types in JSON-LD (anywhere in the objects) and microdata `itemtype` | `lexicon::SCHEMA_PAGE_TYPES` |
 //! | `og:type` | `product` → product, `product.group` → collection, `article` → article |
 //! | `<meta name=generator>` of forum or documentation software | forum, documentation |
-//! | URL path words of the canonical URL (else `og:url`, else the page address) | `lexicon::URL_PAGE_TYPES`; a year segment → article; the site root → service |
+//! | URL path words and the first subdomain of the canonical URL (else `og:url`, else the page address) | `lexicon::URL_PAGE_TYPES`, `lexicon::HOST_PAGE_TYPES`; a year segment → article; the site root → service |
 //! | code blocks and inline code | documentation |
 //! | an add-to-cart control, a buy button or price boxes | product; collection when prices or microdata products repeat |
 //! | several `<time>` elements and post boxes | forum |
@@ -457,6 +457,20 @@ fn url_votes(votes: &mut Votes, url: Option<&str>) {
         return;
     }
     let mut voted: Vec<PageType> = Vec::new();
+    // A subdomain that names the kind of site (`forum.`, `docs.`, `blog.`), counted like a
+    // path word.
+    let host = url.host_str().unwrap_or("").to_ascii_lowercase();
+    let labels: Vec<&str> = host.split('.').collect();
+    if let (true, Some(first)) = (labels.len() >= 3, labels.first()) {
+        let sub = lexicon::URL_PAGE_TYPES
+            .iter()
+            .chain(lexicon::HOST_PAGE_TYPES)
+            .find(|(w, _)| w == first);
+        if let Some((word, t)) = sub {
+            voted.push(*t);
+            votes.add("url", format!("{word}."), *t, tuning::PAGE_TYPE_URL_WORD);
+        }
+    }
     let mut year = false;
     for s in &segments {
         if let Some((word, t)) = lexicon::URL_PAGE_TYPES.iter().find(|(w, _)| w == s) {
@@ -707,6 +721,18 @@ mod tests {
         );
         let sphinx = "<meta name=generator content='Sphinx 7.2'><h1>API</h1><p>Functions.</p>";
         assert_eq!(page_type(sphinx, None), PageType::Documentation);
+    }
+
+    #[test]
+    fn a_subdomain_that_names_the_site_votes_like_a_path_word() {
+        let page = "<h1>Boot fails after kernel update</h1><p>Same here, roll back to 6.1.</p>";
+        assert_eq!(
+            page_type(page, Some("https://bbs.distro.example/viewtopic.php?id=12")),
+            PageType::Forum
+        );
+        let why = Extractor::new(Options::default().base_url("https://www.distro.example/help"))
+            .explain(page);
+        assert!(why.page_type_evidence.iter().all(|e| e.source != "url"));
     }
 
     #[test]
