@@ -8,6 +8,7 @@
 use crate::encoding::Charset;
 #[cfg(feature = "serde")]
 use crate::fingerprint;
+use crate::page_type::PageType;
 #[cfg(feature = "serde")]
 use serde::Serialize;
 
@@ -213,6 +214,9 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// Facts about the page.
     pub metadata: Metadata,
+    /// What kind of page it is (article, forum, product…), from its schema.org types,
+    /// `og:type`, URL and structure; [`PageType::Other`] for an empty page.
+    pub page_type: PageType,
     /// The charset the page was decoded with; set by the byte entry points only.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub charset: Option<Charset>,

@@ -8,6 +8,7 @@ use crate::article::BlockKind;
 use crate::classify::{Label, Rule};
 use crate::extractor::{Analysis, Extractor};
 use crate::lexicon::{Hints, TagKind};
+use crate::page_type::{PageType, PageTypeEvidence};
 use crate::segment::{NONE, Segmentation};
 
 /// Why each block of a page was kept or dropped.
@@ -25,6 +26,10 @@ pub struct Explanation {
     pub region: String,
     /// Whether the relaxed retry's result was used.
     pub retried: bool,
+    /// The page type given to the article.
+    pub page_type: PageType,
+    /// Every vote on the page type, in the order found (see [`PageTypeEvidence`]).
+    pub page_type_evidence: Vec<PageTypeEvidence>,
     /// Start tags dropped by the depth guard while parsing.
     pub dropped_deep_tags: usize,
     /// Whether the node limit cut the page.
@@ -121,6 +126,8 @@ fn explanation(a: &Analysis) -> Explanation {
         stopword_share: a.page.stopword_share,
         region: path(&a.seg, a.revised.region),
         retried: a.retried,
+        page_type: a.page_type,
+        page_type_evidence: a.page_type_evidence.clone(),
         dropped_deep_tags: a.parse.dropped_deep_tags,
         truncated: a.parse.truncated,
     }

@@ -4,7 +4,11 @@
 //! bytes ─0 decode─▶ &str ─1 parse & prune─▶ DOM ─2 segment─▶ blocks ─3 features─▶
 //!   ─4 classify─▶ labels ─5 context─▶ decisions ─6 render─▶ Article
 //!                        DOM ─side: metadata─▶ Metadata ──────────────▲
+//!              DOM + blocks + Metadata ─side: page type─▶ PageType ───────▲
 //! ```
+//!
+//! The page type is decided after segmentation and metadata, before stages 3–5, so that
+//! later stages can read it.
 //!
 //! When the kept text is short, stages 3–5 run once more with the `Recall` preset and the
 //! longer result is kept (Readability.js retries `_grabArticle` with relaxed flags the same
@@ -20,6 +24,7 @@ use crate::features::{self, Features, PageFeatures};
 use crate::fingerprint;
 use crate::metadata;
 use crate::options::{Focus, Options};
+use crate::page_type::{self, PageTypeEvidence};
 use crate::render;
 use crate::segment::{self, Segmentation};
 use crate::tuning::Tuning;
@@ -50,6 +55,10 @@ pub(crate) struct Analysis {
     pub(crate) context_free: Vec<Decision>,
     pub(crate) revised: Revised,
     pub(crate) metadata: Metadata,
+    /// What kind of page this is.
+    pub(crate) page_type: page_type::PageType,
+    /// The votes that decided `page_type`.
+    pub(crate) page_type_evidence: Vec<PageTypeEvidence>,
     /// The URL links and images resolve against (`<base href>`, else `Options::base_url`).
     pub(crate) base: Option<url::Url>,
     pub(crate) parse: ParseReport,
@@ -173,15 +182,27 @@ impl Extractor {
         // 1. parse and prune
         let (doc, parse) = dom::parse(html.as_ref(), limits);
         drop(html);
-        // 2. segment, and the side stage metadata in the same traversal
+        // 2. segment, and the side stages metadata and page type in the same traversal
         let mut meta = metadata::Walk::default();
-        let seg = segment::blocks(&doc, |edge| meta.edge(edge));
+        let mut kind = page_type::Walk::default();
+        let seg = segment::blocks(&doc, |edge| {
+            meta.edge(edge);
+            kind.edge(edge);
+        });
         drop(doc);
+        let json_ld_types = meta.json_ld_types();
         let metadata::Collected {
             metadata,
             headline,
             base,
         } = meta.conclude(self.options.base_url.as_deref());
+        let decided = page_type::decide(
+            &kind,
+            &json_ld_types,
+            &metadata,
+            self.options.base_url.as_deref(),
+            &seg,
+        );
         let page_context = PageContext {
             title: headline.as_deref(),
             include_captions: self.options.include_captions,
@@ -197,6 +218,8 @@ impl Extractor {
             context_free,
             revised,
             metadata: Metadata::default(),
+            page_type: decided.page_type,
+            page_type_evidence: decided.evidence,
             base,
             parse,
             retried: false,
@@ -229,6 +252,7 @@ impl Extractor {
             context_free,
             revised,
             metadata,
+            page_type,
             base,
             ..
         } = a;
@@ -252,6 +276,7 @@ impl Extractor {
             text,
             blocks,
             metadata,
+            page_type,
             charset: None,
         }
     }

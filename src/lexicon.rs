@@ -14,6 +14,7 @@
 //!   separates prose from boilerplate even with small lists, and short lists keep the
 //!   per-word lookup cheap.
 
+use crate::page_type::PageType;
 use aho_corasick::AhoCorasick;
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
@@ -1612,3 +1613,190 @@ mod tests {
         assert!(STOPWORD_MAP.get("the").is_some_and(|m| m & 1 != 0));
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Page type (`page_type.rs`). Each list maps a name the page gives itself to the page type
+// that name votes for. The names are schema.org types, Open Graph types, publishing
+// platforms and URL path words: vocabularies shared by many sites, never one site's names.
+// Adding a name adds votes on every page that uses it; a name common to two types (schema.org
+// `Question` is used by FAQ boxes on articles as much as by forums) belongs in neither.
+
+/// schema.org types (JSON-LD `@type`, microdata `itemtype`) and the type they vote for, with
+/// the weight's name in `tuning.rs`. From schema.org's type hierarchy: `Product` and its
+/// offers; `DiscussionForumPosting` and `QAPage` (Q&A threads); `ItemList`,
+/// `CollectionPage`, `SearchResultsPage`; `TechArticle`, `APIReference`,
+/// `SoftwareSourceCode`; `Service` and the business types a service provider's own page
+/// describes; the article types (`JSON_LD_ARTICLE_TYPES` minus the generic `WebPage`
+/// family). `Comment` votes for forum weakly: a thread is a chain of comments, while blogs
+/// mostly mark their comments up without schema.org.
+pub(crate) const SCHEMA_PAGE_TYPES: &[(&str, PageType, SchemaWeight)] = &[
+    ("Product", PageType::Product, SchemaWeight::Strong),
+    ("ProductGroup", PageType::Product, SchemaWeight::Strong),
+    ("IndividualProduct", PageType::Product, SchemaWeight::Strong),
+    ("Offer", PageType::Product, SchemaWeight::Weak),
+    ("AggregateOffer", PageType::Product, SchemaWeight::Weak),
+    (
+        "DiscussionForumPosting",
+        PageType::Forum,
+        SchemaWeight::Decisive,
+    ),
+    ("QAPage", PageType::Forum, SchemaWeight::Decisive),
+    ("Comment", PageType::Forum, SchemaWeight::Weak),
+    ("ItemList", PageType::Listing, SchemaWeight::Weak),
+    ("CollectionPage", PageType::Listing, SchemaWeight::Strong),
+    ("SearchResultsPage", PageType::Listing, SchemaWeight::Strong),
+    ("TechArticle", PageType::Documentation, SchemaWeight::Strong),
+    (
+        "APIReference",
+        PageType::Documentation,
+        SchemaWeight::Decisive,
+    ),
+    (
+        "SoftwareSourceCode",
+        PageType::Documentation,
+        SchemaWeight::Weak,
+    ),
+    ("Service", PageType::Service, SchemaWeight::Weak),
+    ("ProfessionalService", PageType::Service, SchemaWeight::Weak),
+    ("LocalBusiness", PageType::Service, SchemaWeight::Weak),
+    ("NewsArticle", PageType::Article, SchemaWeight::Strong),
+    (
+        "ReportageNewsArticle",
+        PageType::Article,
+        SchemaWeight::Strong,
+    ),
+    (
+        "OpinionNewsArticle",
+        PageType::Article,
+        SchemaWeight::Strong,
+    ),
+    (
+        "AnalysisNewsArticle",
+        PageType::Article,
+        SchemaWeight::Strong,
+    ),
+    ("BlogPosting", PageType::Article, SchemaWeight::Strong),
+    ("ScholarlyArticle", PageType::Article, SchemaWeight::Strong),
+    ("Article", PageType::Article, SchemaWeight::Weak),
+    ("Report", PageType::Article, SchemaWeight::Weak),
+];
+
+/// How strongly a schema.org type votes (the weights are in `tuning.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SchemaWeight {
+    /// A type that names the page's structure outright (`QAPage`, `APIReference`).
+    Decisive,
+    /// A type that usually names the page's main entity (`Product`, `NewsArticle`).
+    Strong,
+    /// A type that also appears as a part of other pages (`Offer`, `ItemList`, `Article`).
+    Weak,
+}
+
+/// Forum software named by `<meta name=generator>` (first word of its value, lowercase):
+/// Discourse, phpBB, vBulletin, XenForo, Invision Community, Flarum, MyBB, Simple Machines,
+/// NodeBB. A platform names a structure (threads of posts), not a site.
+pub(crate) const FORUM_GENERATORS: &[&str] = &[
+    "discourse",
+    "phpbb",
+    "vbulletin",
+    "xenforo",
+    "invision",
+    "flarum",
+    "mybb",
+    "smf",
+    "nodebb",
+];
+
+/// Documentation generators named by `<meta name=generator>` (first word, lowercase,
+/// prefix match so that `mkdocs-1.6.1` counts): Docusaurus, Sphinx, MkDocs, rustdoc,
+/// VuePress, VitePress, GitBook, DocFX, Antora, Doxygen, Starlight.
+pub(crate) const DOCS_GENERATORS: &[&str] = &[
+    "docusaurus",
+    "sphinx",
+    "mkdocs",
+    "rustdoc",
+    "vuepress",
+    "vitepress",
+    "gitbook",
+    "docfx",
+    "antora",
+    "doxygen",
+    "starlight",
+];
+
+/// URL path segments (lowercase, whole segments) and the type they vote for. The usual
+/// route names of shop, docs, forum and blog software (WooCommerce and Shopify
+/// `/product(s)/` and `/collections/`, Discourse `/t/`, XenForo `/threads/`, phpBB
+/// `viewtopic.php`, WordPress `/category/` and `/tag/`). Left out on purpose: `/p/`, which
+/// blogs use for posts as often as shops for products, and `/collection/`, which
+/// magazines use for series of articles.
+pub(crate) const URL_PAGE_TYPES: &[(&str, PageType)] = &[
+    ("product", PageType::Product),
+    ("products", PageType::Product),
+    ("dp", PageType::Product),
+    ("item", PageType::Product),
+    ("docs", PageType::Documentation),
+    ("doc", PageType::Documentation),
+    ("documentation", PageType::Documentation),
+    ("api", PageType::Documentation),
+    ("reference", PageType::Documentation),
+    ("manual", PageType::Documentation),
+    ("forum", PageType::Forum),
+    ("forums", PageType::Forum),
+    ("thread", PageType::Forum),
+    ("threads", PageType::Forum),
+    ("t", PageType::Forum),
+    ("topic", PageType::Forum),
+    ("questions", PageType::Forum),
+    ("discussion", PageType::Forum),
+    ("discussions", PageType::Forum),
+    ("comments", PageType::Forum),
+    ("viewtopic.php", PageType::Forum),
+    ("showthread.php", PageType::Forum),
+    ("category", PageType::Listing),
+    ("categories", PageType::Listing),
+    ("tag", PageType::Listing),
+    ("tags", PageType::Listing),
+    ("search", PageType::Listing),
+    ("archive", PageType::Listing),
+    ("collections", PageType::Collection),
+    ("shop", PageType::Collection),
+    ("c", PageType::Collection),
+    ("blog", PageType::Article),
+    ("blogs", PageType::Article),
+    ("news", PageType::Article),
+    ("article", PageType::Article),
+    ("articles", PageType::Article),
+    ("post", PageType::Article),
+    ("posts", PageType::Article),
+    ("story", PageType::Article),
+    ("stories", PageType::Article),
+    ("services", PageType::Service),
+    ("service", PageType::Service),
+    ("solutions", PageType::Service),
+];
+
+/// Class/id words (compared after dropping `-` and `_`, lowercase, anywhere in the value) of
+/// an add-to-cart control: WooCommerce `single_add_to_cart_button`, Shopify
+/// `product-form__cart-submit`/`add-to-cart`, Magento `tocart`, and the plain English forms.
+pub(crate) const CART_CLASS_WORDS: &[&str] = &["addtocart", "addtobag", "addtobasket", "tocart"];
+
+/// The whole text of a buy button (lowercase, trimmed).
+pub(crate) const BUY_PHRASES: &[&str] = &[
+    "add to cart",
+    "add to bag",
+    "add to basket",
+    "buy now",
+    "buy it now",
+];
+
+/// Class tokens (split at white space, `-` and `_`) of one post of a thread: phpBB
+/// `post`, vBulletin/XenForo `message`, and `reply`. Blogs use them for their own article
+/// (`post-content`) as well, so they vote only together with several `<time>` elements.
+pub(crate) const POST_CLASS_TOKENS: &[&str] = &["post", "message", "reply"];
+
+/// Subdomain words that name a forum, besides the path words of [`URL_PAGE_TYPES`] (which
+/// count as subdomains too: `forum.`, `docs.`, `shop.`, `blog.`): `bbs.` (bulletin board
+/// system) and `discuss.`, the usual hosts of forum software.
+pub(crate) const HOST_PAGE_TYPES: &[(&str, PageType)] =
+    &[("bbs", PageType::Forum), ("discuss", PageType::Forum)];

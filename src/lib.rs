@@ -77,6 +77,7 @@ mod fingerprint;
 mod lexicon;
 mod metadata;
 mod options;
+mod page_type;
 mod render;
 mod segment;
 mod tuning;
@@ -90,6 +91,7 @@ pub use options::{
     DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES, DEFAULT_MIN_ARTICLE_CHARS,
     Focus, Options,
 };
+pub use page_type::{PageType, PageTypeEvidence};
 
 /// Extracts the article from a page with default [`Options`].
 ///

@@ -54,7 +54,7 @@ mod json_ld;
 mod title;
 
 use date::{iso_date, url_date};
-use json_ld::{json_ld_article, names_of, str_field, url_of};
+use json_ld::{all_types, json_ld_article, names_of, str_field, url_of};
 use title::{headline, title};
 
 /// What the metadata stage hands on.
@@ -133,6 +133,12 @@ pub(crate) fn collect(doc: &dom::Document, page_url: Option<&str>) -> Collected 
 }
 
 impl Walk {
+    /// Every schema.org `@type` named in the page's JSON-LD (for the page type), once every
+    /// edge has been taken in.
+    pub(crate) fn json_ld_types(&self) -> Vec<String> {
+        all_types(&self.f.json_ld, tuning::MAX_JSON_LD_TYPES)
+    }
+
     /// The metadata, once every edge of the tree has been taken in.
     pub(crate) fn conclude(self, page_url: Option<&str>) -> Collected {
         conclude(self.f, page_url)

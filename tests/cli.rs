@@ -143,6 +143,7 @@ fn article_format_prints_the_whole_article_as_json() {
     assert_eq!(a["blocks"][0]["kind"], "paragraph");
     assert!(a["metadata"].is_object());
     assert_eq!(a["fingerprint"].as_str().map(str::len), Some(16));
+    assert!(a["page_type"].is_string());
 }
 
 #[test]
@@ -168,6 +169,11 @@ fn json_format_prints_the_batch_record_with_the_given_url() {
     assert!(r["text"].as_str().unwrap().contains("Evening Star"));
     assert_eq!(r["language"], "en");
     assert_eq!(r["charset"], "UTF-8");
+    assert!(r["page_type"].is_string());
+    // Field order is fixed by hand: `page_type` comes right after `canonical_url`.
+    let raw = stdout(&out);
+    let at = |k: &str| raw.find(&format!("\"{k}\":"));
+    assert!(at("canonical_url") < at("page_type") && at("page_type") < at("charset"));
     assert!(r["seconds"].as_f64().unwrap() >= 0.0);
     assert!(r.get("error").is_none());
 }
@@ -224,6 +230,8 @@ fn explain_as_text_shows_decisions_and_the_region() {
     assert!(text.starts_with("region: "), "{text}");
     assert!(text.contains("KEEP"));
     assert!(text.contains("drop"));
+    assert!(text.contains("\npage type: "), "{text}");
+    assert!(text.contains("decided by: "), "{text}");
 }
 
 #[test]

@@ -161,3 +161,22 @@ fn the_shingle_f1_matches_hand_counts() {
     assert!((f - 0.8).abs() < 1e-9, "{f}");
     assert_eq!(sh_f1("a b c d", ""), 0.0);
 }
+
+/// The page type of corpus pages: the section front is a listing, the docs page is
+/// documentation, and every other page (news stories, blog posts, features) is an article.
+#[test]
+fn corpus_pages_get_their_page_type() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/html");
+    let expected = |id: &str| match id {
+        "listing-page-no-article" => pith::PageType::Listing,
+        "documentation-section-slug-ids" => pith::PageType::Documentation,
+        _ => pith::PageType::Article,
+    };
+    for t in load_truth() {
+        let html = std::fs::read(dir.join(format!("{}.html", t.id))).expect("corpus page");
+        let article = pith::Extractor::default()
+            .extract_bytes(&html, None)
+            .expect("corpus page extracts");
+        assert_eq!(article.page_type, expected(&t.id), "{}", t.id);
+    }
+}

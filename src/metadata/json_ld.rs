@@ -74,3 +74,32 @@ pub(super) fn names_of(v: &Value) -> Vec<String> {
     .filter(|s| !s.is_empty())
     .collect()
 }
+
+/// Every `@type` name (the part after the last `/`) in the objects, nested ones included, in
+/// the order met, without repeats; at most `max` names. Read by the page type.
+pub(super) fn all_types(values: &[Value], max: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut queue: Vec<&Value> = values.iter().rev().collect();
+    // Iterative, bounded by the size of the parsed JSON.
+    while let Some(v) = queue.pop() {
+        match v {
+            Value::Array(items) => queue.extend(items.iter().rev()),
+            Value::Object(o) => {
+                let names = match o.get("@type") {
+                    Some(Value::String(s)) => vec![s.as_str()],
+                    Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+                    _ => Vec::new(),
+                };
+                for s in names {
+                    let s = s.rsplit('/').next().unwrap_or(s).trim();
+                    if out.len() < max && !s.is_empty() && !out.iter().any(|t| t == s) {
+                        out.push(s.to_string());
+                    }
+                }
+                queue.extend(o.values().rev().filter(|v| v.is_array() || v.is_object()));
+            }
+            _ => {}
+        }
+    }
+    out
+}

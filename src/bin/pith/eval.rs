@@ -1,7 +1,9 @@
 //! `pith eval`: run pith over a labelled dataset and score it with the shared metrics.
 //!
 //! A dataset is a folder in the shared layout: `html/<id>.html` (page bytes) and
-//! `truth.jsonl` (`{"id", "text", "with"?, "without"?}` per line). The scores are computed by
+//! `truth.jsonl` (`{"id", "text", "with"?, "without"?, "url"?, "page_type"?}` per line; a
+//! `url` is the page's address, given to the extractor as `--url` would be; `page_type`
+//! adds the page-type agreement and confusion matrix to the report). The scores are computed by
 //! `score.rs`, which reproduces `../shared/eval/score.py` figure for figure (ScrapingHub
 //! shingle P/R/F1, ROUGE-LSum, bag of words, snippets); `tests/eval.rs` checks the agreement
 //! against the Python scorer. Error analysis runs through this command: the worst pages
@@ -12,7 +14,7 @@ use crate::page::write_explanation;
 use crate::score::{self, PageScore, Summary};
 use crate::{Exit, Failure, describe_io};
 use clap::Args;
-use pith::{Extractor, Options};
+use pith::{Extractor, Options, PageType};
 use rayon::prelude::*;
 use std::fs;
 use std::io::{self, Write};
@@ -57,6 +59,11 @@ struct TruthLine {
     with: Vec<String>,
     without: Vec<String>,
     has_snippets: bool,
+    /// The labelled page type, when the dataset has one.
+    page_type: Option<String>,
+    /// The page's address, when the dataset gives it: passed on as `Options::base_url`, as
+    /// `pith PAGE --url` and WARC input do.
+    url: Option<String>,
 }
 
 /// Runs `pith eval`.
@@ -65,16 +72,30 @@ pub(crate) fn run(args: EvalArgs, options: Options) -> Result<Exit, Failure> {
     let extractor = Extractor::new(options);
     let html = args.dataset.join("html");
     let started = Instant::now();
-    let predictions: Vec<Result<String, String>> = truth
+    let extracted: Vec<Result<(String, PageType), String>> = truth
         .par_iter()
         .map(|t| {
             let bytes =
                 fs::read(html.join(format!("{}.html", t.id))).map_err(|e| describe_io(&e))?;
-            extractor
+            let page_extractor = t
+                .url
+                .as_ref()
+                .map(|u| Extractor::new(extractor.options().clone().base_url(u.as_str())));
+            page_extractor
+                .as_ref()
+                .unwrap_or(&extractor)
                 .extract_bytes(&bytes, None)
-                .map(|a| a.text)
+                .map(|a| (a.text, a.page_type))
                 .map_err(|e| e.to_string())
         })
+        .collect();
+    let page_types: Vec<Option<PageType>> = extracted
+        .iter()
+        .map(|p| p.as_ref().ok().map(|(_, t)| *t))
+        .collect();
+    let predictions: Vec<Result<String, String>> = extracted
+        .into_iter()
+        .map(|p| p.map(|(text, _)| text))
         .collect();
     let seconds = started.elapsed().as_secs_f64();
     let pages: Vec<PageScore> = truth
@@ -103,6 +124,7 @@ pub(crate) fn run(args: EvalArgs, options: Options) -> Result<Exit, Failure> {
         write_json(&mut out, &name, &summary, &pages)
     } else {
         write_report(&mut out, &name, &summary, &pages, failed, seconds, &args)
+            .and_then(|()| write_page_types(&mut out, &truth, &page_types))
     };
     written.map_err(Failure::from_output)?;
     if let Some(id) = &args.explain {
@@ -164,6 +186,11 @@ fn read_truth(dataset: &Path) -> Result<Vec<TruthLine>, Failure> {
             with: list("with"),
             without: list("without"),
             has_snippets: v.get("with").is_some() || v.get("without").is_some(),
+            url: v.get("url").and_then(|x| x.as_str()).map(str::to_string),
+            page_type: v
+                .get("page_type")
+                .and_then(|x| x.as_str())
+                .map(str::to_string),
         });
     }
     Ok(lines)
@@ -277,6 +304,70 @@ fn write_report(
         }
     }
     out.flush()
+}
+
+/// When the truth lines carry `page_type`: the share of pages whose detected type agrees,
+/// and the confusion matrix (rows: labelled type, columns: detected type). Labels that are
+/// not a pith page type get their own row and count as disagreements.
+fn write_page_types(
+    out: &mut impl Write,
+    truth: &[TruthLine],
+    detected: &[Option<PageType>],
+) -> io::Result<()> {
+    let labelled: Vec<(&str, PageType)> = truth
+        .iter()
+        .zip(detected)
+        .filter_map(|(t, d)| Some((t.page_type.as_deref()?, (*d)?)))
+        .collect();
+    if labelled.is_empty() {
+        return Ok(());
+    }
+    let agree = labelled
+        .iter()
+        .filter(|(label, d)| *label == d.as_str())
+        .count();
+    writeln!(
+        out,
+        "page type: {agree} of {} agree ({:.1}%)",
+        labelled.len(),
+        100.0 * agree as f64 / labelled.len() as f64
+    )?;
+    // Rows in order of the labels' frequency, then any pith type never labelled.
+    let mut rows: Vec<(&str, usize)> = Vec::new();
+    for (label, _) in &labelled {
+        match rows.iter_mut().find(|(l, _)| l == label) {
+            Some(row) => row.1 += 1,
+            None => rows.push((label, 1)),
+        }
+    }
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let columns: Vec<PageType> = PageType::ALL.to_vec();
+    write!(out, "  {:<14}", "truth \\ pith")?;
+    for c in &columns {
+        write!(out, " {:>6}", abbreviate(c.as_str()))?;
+    }
+    writeln!(out, "  recall")?;
+    for (label, total) in &rows {
+        write!(out, "  {label:<14}")?;
+        for c in &columns {
+            let n = labelled
+                .iter()
+                .filter(|(l, d)| l == label && d == c)
+                .count();
+            write!(out, " {n:>6}")?;
+        }
+        let hit = labelled
+            .iter()
+            .filter(|(l, d)| l == label && d.as_str() == *label)
+            .count();
+        writeln!(out, "  {:.2}", hit as f64 / *total as f64)?;
+    }
+    Ok(())
+}
+
+/// The first six letters of a page type, for the matrix columns.
+fn abbreviate(name: &str) -> &str {
+    name.get(..6).unwrap_or(name)
 }
 
 fn write_json(

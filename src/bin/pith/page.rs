@@ -167,6 +167,7 @@ pub(crate) fn write_explanation(
         why.language.as_deref().unwrap_or("-"),
         why.stopword_share
     )?;
+    write_page_type(out, why)?;
     for (i, b) in why.blocks.iter().enumerate() {
         let preview: String = b.text.chars().take(70).collect();
         writeln!(
@@ -184,6 +185,29 @@ pub(crate) fn write_explanation(
         )?;
     }
     Ok(())
+}
+
+/// The page type and the votes for it, strongest first: `page type: forum (decided by:
+/// generator discourse → forum +4.0; url /t/ → forum +2.5; outvoted: prior … → article +1.0)`.
+fn write_page_type(out: &mut impl Write, why: &Explanation) -> io::Result<()> {
+    let mut votes: Vec<&pith::PageTypeEvidence> = why.page_type_evidence.iter().collect();
+    votes.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    let show = |e: &&pith::PageTypeEvidence| {
+        format!("{} {} → {} +{:.1}", e.source, e.detail, e.vote, e.weight)
+    };
+    let (for_it, against): (Vec<_>, Vec<_>) = votes.iter().partition(|e| e.vote == why.page_type);
+    let for_it: Vec<String> = for_it.iter().map(&show).collect();
+    let against: Vec<String> = against.iter().map(show).collect();
+    let decided = if for_it.is_empty() {
+        "too little text and no evidence of any type".to_string()
+    } else {
+        for_it.join("; ")
+    };
+    write!(out, "page type: {} (decided by: {decided}", why.page_type)?;
+    if !against.is_empty() {
+        write!(out, "; outvoted: {}", against.join("; "))?;
+    }
+    writeln!(out, ")")
 }
 
 fn read(input: &Path) -> io::Result<Vec<u8>> {

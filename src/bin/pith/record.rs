@@ -10,6 +10,7 @@
 //! | `title` | string | the headline, `""` when none |
 //! | `text` | string | the article, one block per line; `""` when none or on error |
 //! | `byline`, `published`, `language`, `site_name`, `description`, `canonical_url` | string or null | page metadata |
+//! | `page_type` | string | `article`, `forum`, `product`, `collection`, `listing`, `service`, `documentation` or `other` |
 //! | `charset` | string or null | the encoding the bytes were read with (`UTF-8`, `windows-1252`…) |
 //! | `charset_source` | string or null | how it was found: `bom`, `header`, `meta`, `utf8-override`, `guess` |
 //! | `error` | string | only when the page failed: what happened |
@@ -46,6 +47,7 @@ pub(crate) fn line(source: &Source<'_>, result: &Result<Article, String>, second
     object.field("site_name", m.site_name.as_deref());
     object.field("description", m.description.as_deref());
     object.field("canonical_url", m.url.as_deref());
+    object.field("page_type", article.page_type.as_str());
     object.field("charset", article.charset.map(|c| c.name));
     object.field(
         "charset_source",
