@@ -77,6 +77,7 @@ mod fingerprint;
 mod lexicon;
 mod metadata;
 mod options;
+pub mod record;
 mod render;
 mod segment;
 mod tuning;
