@@ -5,6 +5,7 @@
 The same job is `python -m pith.spark --master 'local[2]' --output OUTPUT WARC...`.
 """
 
+import os
 import sys
 
 from pyspark.sql import SparkSession
@@ -14,6 +15,7 @@ import pith.spark
 
 def main(output: str, output_format: str, warcs: list[str]) -> None:
     """Runs the job on a local two-core Spark."""
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers run this interpreter
     spark = SparkSession.builder.master("local[2]").appName("pith-example").getOrCreate()
     try:
         pith.spark.run(spark, warcs, output, output_format=output_format)

@@ -39,6 +39,7 @@ class Pith(BaseExtractor):  # type: ignore[misc]  # datatrove ships no type hint
 
     name = "🌰 Pith"
     _requires_dependencies: list[str] = []
+    _warned_error: bool
 
     def __init__(self, focus: pith._pith.Focus = "balanced", timeout: float = 1, **options: Any):
         super().__init__(timeout)

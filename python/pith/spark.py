@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -88,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     """`python -m pith.spark`: the job from the command line."""
     from pyspark.sql import SparkSession
 
+    # Local workers run this interpreter (the one with pith and warcio), not `python3`.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     parser = argparse.ArgumentParser(prog="python -m pith.spark", description=__doc__)
     parser.add_argument("warc", nargs="+", help="WARC files (.warc or .warc.gz)")
     parser.add_argument("--output", required=True, help="output folder")
