@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import os
 import resource
 import subprocess
 import sys
@@ -99,7 +100,8 @@ def bench(dataset: Path, cli: Path, passes: int, others: bool) -> dict[str, Any]
     raw = [f.read_bytes() for f in files]
     text = [b.decode("utf-8", errors="replace") for b in raw]
     n = len(raw)
-    row: dict[str, Any] = {"dataset": dataset.name, "pages": n, "mb": sum(map(len, raw)) / 1e6}
+    row: dict[str, Any] = {"dataset": dataset.name, "pages": n, "mb": sum(map(len, raw)) / 1e6,
+                           "load": os.getloadavg()[0]}
     pith.extract_many(raw[:8])  # warm-up
     # Python and Rust passes alternate, so that both see the same machine.
     py1s, rusts = [], []
@@ -116,6 +118,7 @@ def bench(dataset: Path, cli: Path, passes: int, others: bool) -> dict[str, Any]
             run = pooled(fn, text)
             row[f"{name}_2"] = n / best(1, run)
             run.pool.close()  # type: ignore[attr-defined]
+    row["load"] = max(row["load"], os.getloadavg()[0])
     print(json.dumps(row), file=sys.stderr)
     return row
 
@@ -130,7 +133,7 @@ def table(rows: list[dict[str, Any]]) -> str:
     for r in rows:
         tra = f"{r['trafilatura_1']:.1f} / {r['trafilatura_2']:.1f}" if "trafilatura_1" in r else "–"
         res = f"{r['resiliparse_1']:.0f} / {r['resiliparse_2']:.0f}" if "resiliparse_1" in r else "–"
-        ratio = f"{r['pith_1'] / r['trafilatura_1']:.0f}×" if "trafilatura_1" in r else "–"
+        ratio = f"{r['pith_1'] / r['trafilatura_1']:.1f}×" if "trafilatura_1" in r else "–"
         lines.append(
             f"| {r['dataset']} | {r['pages']} ({r['mb']:.0f} MB) | {r['pith_1']:.0f} | {r['pith_2']:.0f} "
             f"| {tra} | {res} | {ratio} | {r['rust_1']:.0f} | {r['overhead'] * 100:+.1f}% |"
@@ -147,6 +150,8 @@ def main() -> None:
     args = parser.parse_args()
     rows = [bench(d, args.cli, args.repeat, not args.pith_only) for d in args.datasets]
     print(table(rows))
+    print(f"\nLoad average (1 min) during the runs: up to {max(r['load'] for r in rows):.1f} on "
+          f"{os.cpu_count()} cores.")
 
 
 if __name__ == "__main__":
