@@ -78,6 +78,7 @@ mod lexicon;
 mod metadata;
 mod options;
 mod page_type;
+pub mod record;
 mod render;
 mod segment;
 mod tuning;
