@@ -53,8 +53,8 @@ mod date;
 mod json_ld;
 mod title;
 
-use date::{iso_date, url_date};
-use json_ld::{json_ld_article, names_of, str_field, url_of};
+use date::{date_in_text, iso_date, url_date};
+use json_ld::{json_ld_any, json_ld_article, names_of, str_field, url_of};
 use title::{headline, title};
 
 /// What the metadata stage hands on.
@@ -115,6 +115,17 @@ struct Found {
     link_image: Option<String>,
     time_pubdate: Option<String>,
     time_first: Option<String>,
+    /// The first `<time datetime>` after the first `h1` opened.
+    time_after_h1: Option<String>,
+    /// Whether the first visible `h1` has opened.
+    seen_h1: bool,
+    /// Page text (outside scripts and hidden boxes) just before the first `h1`, the last
+    /// [`tuning::DATE_NEAR_HEADLINE_CHARS`] of it kept, and the text after it opened, the
+    /// first as many kept: where a visible date is looked for.
+    before_h1: String,
+    after_h1: String,
+    /// The whole text of the byline candidate taken, label and date included.
+    dom_byline_text: Option<String>,
     item_author: Option<String>,
     item_published: Option<String>,
     item_modified: Option<String>,
@@ -147,15 +158,13 @@ fn conclude(f: Found, page_url: Option<&str>) -> Collected {
         (None, page) => page.clone(),
     };
     let ld = json_ld_article(&f.json_ld);
+    let published = published(&f, ld, page.as_ref());
+    let modified = modified(&f, ld);
     let metadata = Metadata {
         title: title(&f, ld),
         byline: byline(&f, ld),
-        published: published(&f, ld),
-        modified: ld
-            .and_then(|o| str_field(o, "dateModified"))
-            .or_else(|| meta_first(&f, lexicon::META_MODIFIED))
-            .or_else(|| f.item_modified.clone())
-            .map(|d| iso_date(&d)),
+        published: published.map(|(d, _)| d),
+        modified: modified.map(|(d, _)| d),
         language: f
             .html_lang
             .clone()
@@ -208,11 +217,14 @@ impl Walk {
         match edge {
             Edge::Open(node) => match node.value() {
                 dom::Value::Element(el) => self.open_element(node.id(), &el),
-                dom::Value::Text(t) if !self.open.is_empty() => {
+                dom::Value::Text(t) => {
                     let raw = node
                         .parent()
                         .and_then(|p| p.as_element().map(|e| e.name()))
                         .is_some_and(|n| matches!(n, "script" | "style" | "template" | "noscript"));
+                    if !raw && self.hidden.is_none() {
+                        self.near_headline(t);
+                    }
                     for o in &mut self.open {
                         let is_json = o.what == Capture::JsonLd;
                         if raw != is_json {
@@ -229,6 +241,9 @@ impl Walk {
             },
             Edge::Close(node) => {
                 let id = node.id();
+                if let Some(el) = node.as_element() {
+                    self.block_edge(el.name());
+                }
                 if self.hidden == Some(id) {
                     self.hidden = None;
                 }
@@ -247,9 +262,54 @@ impl Walk {
         }
     }
 
+    /// Text near the first `h1` (see [`Found::before_h1`]).
+    fn near_headline(&mut self, t: &str) {
+        let f = &mut self.f;
+        let cap = tuning::DATE_NEAR_HEADLINE_CHARS;
+        if f.seen_h1 {
+            if f.after_h1.len() < cap {
+                push_capped_to(&mut f.after_h1, t, cap);
+            }
+        } else {
+            f.before_h1.push_str(t);
+            if f.before_h1.len() > 2 * cap {
+                let mut cut = f.before_h1.len() - cap;
+                while !f.before_h1.is_char_boundary(cut) {
+                    cut += 1;
+                }
+                f.before_h1.drain(..cut);
+            }
+        }
+    }
+
+    /// The space a browser renders between block elements: without it, blocks glued in the
+    /// markup (`<div>Written By</div><div>Ana Ruiz</div>`) glue in every capture.
+    fn block_edge(&mut self, name: &str) {
+        if matches!(
+            lexicon::tag_role(name).0,
+            TagRole::Block | TagRole::Break
+        ) || matches!(name, "td" | "th" | "li" | "tr")
+        {
+            for o in self.open.iter_mut().filter(|o| o.what != Capture::JsonLd) {
+                if !o.text.ends_with(' ') {
+                    push_capped(&mut o.text, " ");
+                }
+            }
+            let f = &mut self.f;
+            let buf = if f.seen_h1 { &mut f.after_h1 } else { &mut f.before_h1 };
+            if !buf.ends_with(' ') && buf.len() < 4 * tuning::DATE_NEAR_HEADLINE_CHARS {
+                buf.push(' ');
+            }
+        }
+    }
+
     fn open_element(&mut self, id: NodeId, el: &Element<'_>) {
+        self.block_edge(el.name());
         let f = &mut self.f;
         let name = el.name();
+        if name == "h1" && self.hidden.is_none() && !f.seen_h1 {
+            f.seen_h1 = true;
+        }
         element(f, el, name);
         if self.hidden.is_none()
             && dom::never_content(el, TagRole::Inline) == Some(dom::NeverContent::Hidden)
@@ -367,6 +427,9 @@ fn element(f: &mut Found, el: &Element<'_>, name: &str) {
                     set(&mut f.time_pubdate, dt);
                 }
                 set(&mut f.time_first, dt);
+                if f.seen_h1 {
+                    set(&mut f.time_after_h1, dt);
+                }
             }
         }
         _ => {
@@ -522,6 +585,7 @@ fn finish(f: &mut Found, o: Open, open: &mut [Open]) {
                 && f.dom_byline.as_ref().is_none_or(|(s, _)| o.seq < *s)
             {
                 let name = o.name.map(|n| normalise(&n)).filter(|n| !n.is_empty());
+                f.dom_byline_text = Some(whole.clone());
                 f.dom_byline = Some((o.seq, name.unwrap_or(whole)));
             }
         }
@@ -543,6 +607,16 @@ fn finish(f: &mut Found, o: Open, open: &mut [Open]) {
 /// boundary.
 fn push_capped(buffer: &mut String, text: &str) {
     let room = tuning::MAX_CAPTURE_BYTES.saturating_sub(buffer.len());
+    let mut end = room.min(text.len());
+    while end > 0 && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    buffer.push_str(text.get(..end).unwrap_or(""));
+}
+
+/// Appends as much of `text` as keeps `buffer` under `cap` bytes, on a character boundary.
+fn push_capped_to(buffer: &mut String, text: &str, cap: usize) {
+    let room = cap.saturating_sub(buffer.len());
     let mut end = room.min(text.len());
     while end > 0 && !text.is_char_boundary(end) {
         end -= 1;
@@ -652,20 +726,70 @@ fn is_url(s: &str) -> bool {
     Url::parse(s).is_ok_and(|u| u.has_host())
 }
 
-fn published(f: &Found, ld: Option<&serde_json::Map<String, Value>>) -> Option<String> {
-    ld.and_then(|o| str_field(o, "datePublished"))
-        .or_else(|| meta_first(f, lexicon::META_PUBLISHED))
-        .or_else(|| f.item_published.clone())
-        .or_else(|| f.time_pubdate.clone())
-        .or_else(|| f.time_first.clone())
-        .map(|d| iso_date(&d))
-        .or_else(|| {
-            let url = f
-                .canonical
-                .clone()
-                .or_else(|| meta_first(f, lexicon::META_URL))?;
-            url_date(&url)
-        })
+/// The first source of the publication date (see the module doc) whose value reads as a
+/// date, and the source's name.
+fn published(
+    f: &Found,
+    ld: Option<&serde_json::Map<String, Value>>,
+    page: Option<&Url>,
+) -> Option<(String, &'static str)> {
+    let iso = |v: Option<String>| v.as_deref().and_then(iso_date);
+    let tries: [(&'static str, &dyn Fn() -> Option<String>); 10] = [
+        ("json-ld", &|| {
+            iso(ld.and_then(|o| str_field(o, "datePublished")))
+                .or_else(|| iso(json_ld_any(&f.json_ld, "datePublished")))
+        }),
+        ("meta", &|| meta_date(f, lexicon::META_PUBLISHED)),
+        ("microdata", &|| iso(f.item_published.clone())),
+        ("time-pubdate", &|| iso(f.time_pubdate.clone())),
+        ("time-near-headline", &|| iso(f.time_after_h1.clone())),
+        ("text-byline", &|| f.dom_byline_text.as_deref().and_then(date_in_text)),
+        ("text-after-headline", &|| {
+            f.seen_h1.then(|| date_in_text(&f.after_h1)).flatten()
+        }),
+        ("text-before-headline", &|| {
+            let cap = tuning::DATE_NEAR_HEADLINE_CHARS;
+            let b = &f.before_h1;
+            let mut cut = b.len().saturating_sub(cap);
+            while !b.is_char_boundary(cut) {
+                cut += 1;
+            }
+            f.seen_h1.then(|| date_in_text(b.get(cut..).unwrap_or(""))).flatten()
+        }),
+        ("url", &|| {
+            f.canonical
+                .as_deref()
+                .and_then(url_date)
+                .or_else(|| meta_first(f, lexicon::META_URL).as_deref().and_then(url_date))
+                .or_else(|| page.and_then(|p| url_date(p.as_str())))
+        }),
+        ("time", &|| iso(f.time_first.clone())),
+    ];
+    tries
+        .iter()
+        .find_map(|(source, get)| get().map(|d| (d, *source)))
+}
+
+/// The last modification date: JSON-LD `dateModified`, the meta keys, microdata.
+fn modified(
+    f: &Found,
+    ld: Option<&serde_json::Map<String, Value>>,
+) -> Option<(String, &'static str)> {
+    let iso = |v: Option<String>| v.as_deref().and_then(iso_date);
+    iso(ld.and_then(|o| str_field(o, "dateModified")))
+        .or_else(|| iso(json_ld_any(&f.json_ld, "dateModified")))
+        .map(|d| (d, "json-ld"))
+        .or_else(|| meta_date(f, lexicon::META_MODIFIED).map(|d| (d, "meta")))
+        .or_else(|| iso(f.item_modified.clone()).map(|d| (d, "microdata")))
+}
+
+/// The first value of the meta keys, in their order, that reads as a date.
+fn meta_date(f: &Found, keys: &[&str]) -> Option<String> {
+    keys.iter().find_map(|k| {
+        f.meta
+            .get(*k)
+            .and_then(|v| v.iter().rev().find_map(|d| iso_date(&unescape(d))))
+    })
 }
 
 fn site_name(f: &Found, ld: Option<&serde_json::Map<String, Value>>) -> Option<String> {

@@ -284,6 +284,20 @@ pub(crate) const BYLINE_MAX_CHARS: usize = 100;
 /// ranges read more product and ticket numbers as dates.
 pub(crate) const URL_DATE_YEARS: std::ops::RangeInclusive<u32> = 1990..=2100;
 
+/// Years a date must fall in to be taken as a page's publication or modification date,
+/// from any source. The web has pages from 1991 on; a "published" year outside this is a
+/// placeholder (`0001-01-01`, `1970-01-01` from a zero timestamp) or a historical date in the
+/// text ("July 4, 1776"). Earlier bounds admit epoch placeholders.
+pub(crate) const DATE_YEARS: std::ops::RangeInclusive<u32> = 1991..=2100;
+
+/// Characters of page text after the first `h1` opens (and, separately, before it) that are
+/// searched for a visible publication date when no markup states one. Datelines sit within
+/// a few lines of the headline; 600 characters reach past a standfirst and a byline row
+/// without reaching the article's own dates in its body or a listing's later entries.
+/// Higher finds more dates placed below a long teaser, and more dates that are not the
+/// page's.
+pub(crate) const DATE_NEAR_HEADLINE_CHARS: usize = 600;
+
 /// Most tags kept in `Metadata::tags`. Pages that stuff hundreds of SEO keywords into
 /// `<meta name=keywords>` would otherwise bloat every record; 64 is far above the 5–20 tags
 /// real articles carry.

@@ -25,6 +25,27 @@ pub(super) fn json_ld_article(values: &[Value]) -> Option<&serde_json::Map<Strin
     None
 }
 
+/// `key` of the first JSON-LD object anywhere (top level, arrays, `@graph`) that has it as a
+/// string: pages without an article object put `datePublished` on their `WebPage`.
+pub(super) fn json_ld_any(values: &[Value], key: &str) -> Option<String> {
+    let mut queue: Vec<&Value> = values.iter().rev().collect();
+    while let Some(v) = queue.pop() {
+        match v {
+            Value::Array(items) => queue.extend(items.iter().rev()),
+            Value::Object(o) => {
+                if let Some(s) = str_field(o, key) {
+                    return Some(s);
+                }
+                if let Some(graph) = o.get("@graph") {
+                    queue.push(graph);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 fn is_article_type(t: Option<&Value>) -> bool {
     let is = |s: &str| {
         let s = s.rsplit('/').next().unwrap_or(s);
