@@ -1677,6 +1677,34 @@ pub(crate) const DAY_SUFFIXES: &[&str] = &["st", "nd", "rd", "th", "er", "o", "e
 /// septiembre de 2025", "4 di settembre"), skipped.
 pub(crate) const DATE_JOINERS: &[&str] = &["de", "del", "di", "of"];
 
+/// Labels of a modification date in the stop-list languages, lower-case, matched as
+/// substrings of the text between the previous date and a visible date (or in a `<time>`
+/// element's text): a date so labelled ("Updated on June 18, 2025", "Last Updated Nov 6",
+/// "mis à jour le") is not the publication date. `review` covers "Medically reviewed on",
+/// a later check of an older page.
+pub(crate) const UPDATE_LABELS: &[&str] = &[
+    "update",
+    "modifi",
+    "revised",
+    "reviewed",
+    "aktualisiert",
+    "geändert",
+    "mis à jour",
+    "mise à jour",
+    "actualizado",
+    "actualización",
+    "aggiornat",
+    "atualizad",
+    "bijgewerkt",
+    "gewijzigd",
+    "uppdaterad",
+    "diperbarui",
+    "zaktualizowano",
+    "aktualizováno",
+    "güncellen",
+    "обновлен",
+];
+
 /// Class/id fragments of boxes that Readability.js removes before it looks for a byline in
 /// the page text (`REGEXPS.unlikelyCandidates`); a byline candidate inside one is not taken
 /// (a "Sign in" box with `id=authorization` in the header, an author list in the sidebar).

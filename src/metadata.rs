@@ -53,7 +53,7 @@ mod date;
 mod json_ld;
 mod title;
 
-use date::{date_in_text, iso_date, url_date};
+use date::{dates_in_text, iso_date, url_date};
 use json_ld::{json_ld_any, json_ld_article, names_of, str_field, url_of};
 use title::{headline, title};
 
@@ -115,15 +115,19 @@ struct Found {
     link_image: Option<String>,
     time_pubdate: Option<String>,
     time_first: Option<String>,
-    /// The first `<time datetime>` after the first `h1` opened.
+    /// The first `<time datetime>` after the first `h1` opened, without a modification
+    /// label (see `lexicon::UPDATE_LABELS`); the first with one.
     time_after_h1: Option<String>,
+    time_updated: Option<String>,
     /// Whether the first visible `h1` has opened.
     seen_h1: bool,
-    /// Page text (outside scripts and hidden boxes) just before the first `h1`, the last
-    /// [`tuning::DATE_NEAR_HEADLINE_CHARS`] of it kept, and the text after it opened, the
-    /// first as many kept: where a visible date is looked for.
-    before_h1: String,
-    after_h1: String,
+    /// Page text (outside scripts and hidden boxes) so far, its last
+    /// [`tuning::DATE_NEAR_HEADLINE_CHARS`] or more kept.
+    rolling: String,
+    /// For each of the first [`tuning::DATE_HEADLINE_WINDOWS`] visible `h1`s: the text just
+    /// before it and the text from where it opens, each
+    /// [`tuning::DATE_NEAR_HEADLINE_CHARS`] long: where a visible date is looked for.
+    windows: Vec<(String, String)>,
     /// The whole text of the byline candidate taken, label and date included.
     dom_byline_text: Option<String>,
     item_author: Option<String>,
@@ -158,10 +162,11 @@ fn conclude(f: Found, page_url: Option<&str>) -> Collected {
         (None, page) => page.clone(),
     };
     let ld = json_ld_article(&f.json_ld);
-    let published = published(&f, ld, page.as_ref());
+    let title = title(&f, ld);
+    let published = published(&f, ld, page.as_ref(), title.as_deref());
     let modified = modified(&f, ld);
     let metadata = Metadata {
-        title: title(&f, ld),
+        title,
         byline: byline(&f, ld),
         published: published.map(|(d, _)| d),
         modified: modified.map(|(d, _)| d),
@@ -209,6 +214,9 @@ pub(crate) struct Walk {
     unlikely: Option<NodeId>,
     tables: u32,
     seq: usize,
+    /// The first `<time datetime>` after the first `h1`, until it closes: its node, value
+    /// and where the text before it starts in `Found::after_h1`.
+    pending_time: Option<(NodeId, String, usize)>,
 }
 
 impl Walk {
@@ -247,6 +255,19 @@ impl Walk {
                 if self.hidden == Some(id) {
                     self.hidden = None;
                 }
+                if self.pending_time.as_ref().is_some_and(|(n, _, _)| *n == id) {
+                    if let Some((_, dt, from)) = self.pending_time.take() {
+                        // "Updated on June 18, 2025" in or just before the element: a
+                        // modification date.
+                        let first = self.f.windows.first().map_or("", |w| w.1.as_str());
+                        let label = first.get(from..).unwrap_or("");
+                        if !date::is_update_label(label) {
+                            set(&mut self.f.time_after_h1, &dt);
+                        } else {
+                            set(&mut self.f.time_updated, &dt);
+                        }
+                    }
+                }
                 if self.unlikely == Some(id) {
                     self.unlikely = None;
                 }
@@ -262,26 +283,22 @@ impl Walk {
         }
     }
 
-    /// Text near the first `h1` (see [`Found::before_h1`]).
+    /// Text near the `h1`s (see [`Found::windows`]).
     fn near_headline(&mut self, t: &str) {
         let f = &mut self.f;
         let cap = tuning::DATE_NEAR_HEADLINE_CHARS;
-        if f.seen_h1 {
-            if f.after_h1.len() < cap {
-                push_capped_to(&mut f.after_h1, t, cap);
+        for (_, after) in f.windows.iter_mut().filter(|(_, a)| a.len() < cap) {
+            push_capped_to(after, t, cap);
+        }
+        f.rolling.push_str(t);
+        if f.rolling.len() > 2 * cap {
+            let mut cut = f.rolling.len() - cap;
+            while !f.rolling.is_char_boundary(cut) {
+                cut += 1;
             }
-        } else {
-            f.before_h1.push_str(t);
-            if f.before_h1.len() > 2 * cap {
-                let mut cut = f.before_h1.len() - cap;
-                while !f.before_h1.is_char_boundary(cut) {
-                    cut += 1;
-                }
-                f.before_h1.drain(..cut);
-            }
+            f.rolling.drain(..cut);
         }
     }
-
     /// The space a browser renders between block elements: without it, blocks glued in the
     /// markup (`<div>Written By</div><div>Ana Ruiz</div>`) glue in every capture.
     fn block_edge(&mut self, name: &str) {
@@ -296,9 +313,12 @@ impl Walk {
                 }
             }
             let f = &mut self.f;
-            let buf = if f.seen_h1 { &mut f.after_h1 } else { &mut f.before_h1 };
-            if !buf.ends_with(' ') && buf.len() < 4 * tuning::DATE_NEAR_HEADLINE_CHARS {
-                buf.push(' ');
+            let cap = tuning::DATE_NEAR_HEADLINE_CHARS;
+            let windows = f.windows.iter_mut().map(|(_, a)| a).filter(|a| a.len() < cap);
+            for buf in windows.chain(std::iter::once(&mut f.rolling)) {
+                if !buf.ends_with(' ') {
+                    buf.push(' ');
+                }
             }
         }
     }
@@ -307,8 +327,31 @@ impl Walk {
         self.block_edge(el.name());
         let f = &mut self.f;
         let name = el.name();
-        if name == "h1" && self.hidden.is_none() && !f.seen_h1 {
+        if name == "h1" && self.hidden.is_none() {
             f.seen_h1 = true;
+            if f.windows.len() < tuning::DATE_HEADLINE_WINDOWS {
+                let r = &f.rolling;
+                let mut cut = r.len().saturating_sub(tuning::DATE_NEAR_HEADLINE_CHARS);
+                while !r.is_char_boundary(cut) {
+                    cut += 1;
+                }
+                f.windows
+                    .push((r.get(cut..).unwrap_or("").to_string(), String::new()));
+            }
+        }
+        if name == "time" && f.seen_h1 && f.time_after_h1.is_none() && self.pending_time.is_none()
+        {
+            if let Some(dt) = el.attr("datetime") {
+                let class = el.attr("class").unwrap_or("");
+                if !date::is_update_label(class) && !date::is_update_label(el.attr("itemprop").unwrap_or("")) {
+                    let first = f.windows.first().map_or("", |w| w.1.as_str());
+                    let mut from = first.len().saturating_sub(tuning::DATE_LABEL_CHARS);
+                    while !first.is_char_boundary(from) {
+                        from += 1;
+                    }
+                    self.pending_time = Some((id, dt.to_string(), from));
+                }
+            }
         }
         element(f, el, name);
         if self.hidden.is_none()
@@ -427,9 +470,6 @@ fn element(f: &mut Found, el: &Element<'_>, name: &str) {
                     set(&mut f.time_pubdate, dt);
                 }
                 set(&mut f.time_first, dt);
-                if f.seen_h1 {
-                    set(&mut f.time_after_h1, dt);
-                }
             }
         }
         _ => {
@@ -732,9 +772,14 @@ fn published(
     f: &Found,
     ld: Option<&serde_json::Map<String, Value>>,
     page: Option<&Url>,
+    title: Option<&str>,
 ) -> Option<(String, &'static str)> {
     let iso = |v: Option<String>| v.as_deref().and_then(iso_date);
-    let tries: [(&'static str, &dyn Fn() -> Option<String>); 10] = [
+    let near = near_headline_text(f, title);
+    let byline_dates = f.dom_byline_text.as_deref().map(dates_in_text).unwrap_or_default();
+    let after_dates = near.0.map(dates_in_text).unwrap_or_default();
+    let before_dates = near.1.map(dates_in_text).unwrap_or_default();
+    let tries: [(&'static str, &dyn Fn() -> Option<String>); 12] = [
         ("json-ld", &|| {
             iso(ld.and_then(|o| str_field(o, "datePublished")))
                 .or_else(|| iso(json_ld_any(&f.json_ld, "datePublished")))
@@ -743,19 +788,9 @@ fn published(
         ("microdata", &|| iso(f.item_published.clone())),
         ("time-pubdate", &|| iso(f.time_pubdate.clone())),
         ("time-near-headline", &|| iso(f.time_after_h1.clone())),
-        ("text-byline", &|| f.dom_byline_text.as_deref().and_then(date_in_text)),
-        ("text-after-headline", &|| {
-            f.seen_h1.then(|| date_in_text(&f.after_h1)).flatten()
-        }),
-        ("text-before-headline", &|| {
-            let cap = tuning::DATE_NEAR_HEADLINE_CHARS;
-            let b = &f.before_h1;
-            let mut cut = b.len().saturating_sub(cap);
-            while !b.is_char_boundary(cut) {
-                cut += 1;
-            }
-            f.seen_h1.then(|| date_in_text(b.get(cut..).unwrap_or(""))).flatten()
-        }),
+        ("text-byline", &|| byline_dates.0.clone()),
+        ("text-after-headline", &|| after_dates.0.clone()),
+        ("text-before-headline", &|| before_dates.0.clone()),
         ("url", &|| {
             f.canonical
                 .as_deref()
@@ -764,10 +799,62 @@ fn published(
                 .or_else(|| page.and_then(|p| url_date(p.as_str())))
         }),
         ("time", &|| iso(f.time_first.clone())),
+        // The page shows only when it was updated: the best statement it makes of its date.
+        ("time-updated", &|| iso(f.time_updated.clone())),
+        ("text-updated", &|| {
+            byline_dates
+                .1
+                .clone()
+                .or_else(|| after_dates.1.clone())
+                .or_else(|| before_dates.1.clone())
+        }),
     ];
-    tries
+    let found: Vec<(String, &'static str)> = tries
         .iter()
-        .find_map(|(source, get)| get().map(|d| (d, *source)))
+        .filter_map(|(source, get)| get().map(|d| (d, *source)))
+        .collect();
+    let day = |d: &str| d.get(..10).map(str::to_string);
+    let is_markup = |s: &str| MARKUP_DATE_SOURCES.contains(&s);
+    let is_visible = |s: &str| VISIBLE_DATE_SOURCES.contains(&s);
+    let visible: Vec<&(String, &'static str)> = found.iter().filter(|(_, s)| is_visible(s)).collect();
+    // Markup and the page's visible date agree: that day. They disagree: the markup date is
+    // often the CMS's last save or a template's, the visible one what readers were told.
+    let agreed = found.iter().filter(|(_, s)| is_markup(s)).find(|(d, _)| {
+        visible.iter().any(|(v, _)| day(v) == day(d))
+    });
+    let has_markup = found.iter().any(|(_, s)| is_markup(s));
+    agreed
+        .or_else(|| visible.first().copied().filter(|_| has_markup))
+        .or_else(|| found.first())
+        .cloned()
+}
+
+/// Date sources read from markup meant for machines.
+const MARKUP_DATE_SOURCES: &[&str] = &["json-ld", "meta", "microdata"];
+/// Date sources the reader sees next to the headline.
+const VISIBLE_DATE_SOURCES: &[&str] = &[
+    "time-pubdate",
+    "time-near-headline",
+    "text-byline",
+    "text-after-headline",
+    "text-before-headline",
+];
+
+/// The text from the headline `h1` on and the text before it: the `h1` that starts with
+/// the title when one does (a logo or section `h1` may come first), else the first.
+fn near_headline_text<'f>(f: &'f Found, title: Option<&str>) -> (Option<&'f str>, Option<&'f str>) {
+    let title = title.map(|t| normalise(t).to_lowercase()).filter(|t| !t.is_empty());
+    let window = title
+        .and_then(|t| {
+            f.windows
+                .iter()
+                .find(|(_, after)| normalise(after).to_lowercase().starts_with(&t))
+        })
+        .or_else(|| f.windows.first());
+    match window {
+        Some((before, after)) => (Some(after.as_str()), Some(before.as_str())),
+        None => (None, None),
+    }
 }
 
 /// The last modification date: JSON-LD `dateModified`, the meta keys, microdata.

@@ -298,6 +298,16 @@ pub(crate) const DATE_YEARS: std::ops::RangeInclusive<u32> = 1991..=2100;
 /// page's.
 pub(crate) const DATE_NEAR_HEADLINE_CHARS: usize = 600;
 
+/// `h1`s whose surroundings are kept for the visible-date search; the one that starts
+/// with the title is searched. A logo `h1` and a section `h1` may come before the headline;
+/// four covers them and bounds the copies of each text node.
+pub(crate) const DATE_HEADLINE_WINDOWS: usize = 4;
+
+/// Characters of text before a `<time>` element searched for a modification label
+/// ("Last updated: <time>"). A label sits right before its date; more reaches the
+/// "Published … ·" label of an earlier date.
+pub(crate) const DATE_LABEL_CHARS: usize = 24;
+
 /// Most tags kept in `Metadata::tags`. Pages that stuff hundreds of SEO keywords into
 /// `<meta name=keywords>` would otherwise bloat every record; 64 is far above the 5–20 tags
 /// real articles carry.

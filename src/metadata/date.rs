@@ -267,24 +267,63 @@ fn numeric_date(s: &str) -> Option<String> {
 
 /// The first date written in running text (`Published 14 Nov 2025`, `September 4, 2025`,
 /// `25.09.2025`, `2025-09-25`), as `YYYY-MM-DD`.
+/// Dates labelled as modification dates (see [`lexicon::UPDATE_LABELS`]) are passed over.
+#[cfg(test)]
 pub(crate) fn date_in_text(text: &str) -> Option<String> {
+    dates_in_text(text).0
+}
+
+/// The first date in running text that no modification label precedes, and the first that
+/// one does.
+pub(crate) fn dates_in_text(text: &str) -> (Option<String>, Option<String>) {
+    let mut labelled = None;
     let tok = tokens(text);
-    for (k, (at, t)) in tok.iter().enumerate() {
+    // Where the previous date ended: a label before it belongs to it.
+    let mut since = 0;
+    let mut k = 0;
+    while let Some((at, t)) = tok.get(k) {
         let first = t.chars().next().unwrap_or(' ');
-        if first.is_ascii_digit() {
-            let rest = text.get(*at..).unwrap_or("");
-            if let Some(iso) = iso_numeric(rest.get(..10).unwrap_or(rest)) {
-                return Some(iso);
+        let rest = text.get(*at..).unwrap_or("");
+        let found = if first.is_ascii_digit() {
+            iso_numeric(rest.get(..10).unwrap_or(rest))
+                .map(|iso| (iso, 10))
+                .or_else(|| {
+                    numeric_at(rest).map(|((y, m, d), len)| (format!("{y:04}-{m:02}-{d:02}"), len))
+                })
+        } else {
+            None
+        };
+        let found = found.or_else(|| {
+            let ((y, m, d), used) = tok.get(k..).and_then(written_at)?;
+            let end = tok
+                .get(k + used - 1)
+                .map_or(text.len(), |(i, t)| i + t.len());
+            Some((format!("{y:04}-{m:02}-{d:02}"), end - at))
+        });
+        match found {
+            Some((date, len)) => {
+                let mut from = since.max(at.saturating_sub(tuning::DATE_LABEL_CHARS));
+                while !text.is_char_boundary(from) {
+                    from += 1;
+                }
+                let before = text.get(from..*at).unwrap_or("");
+                if !is_update_label(before) {
+                    return (Some(date), labelled);
+                }
+                labelled.get_or_insert(date);
+                since = at + len;
+                k = tok.iter().position(|(i, _)| *i >= since).unwrap_or(tok.len());
             }
-            if let Some(((y, m, d), _)) = numeric_at(rest) {
-                return Some(format!("{y:04}-{m:02}-{d:02}"));
-            }
-        }
-        if let Some(((y, m, d), _)) = tok.get(k..).and_then(written_at) {
-            return Some(format!("{y:04}-{m:02}-{d:02}"));
+            None => k += 1,
         }
     }
-    None
+    (None, labelled)
+}
+
+/// Whether `text` holds a modification-date label (see [`lexicon::UPDATE_LABELS`]).
+pub(crate) fn is_update_label(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lexicon::UPDATE_LABELS.iter().any(|l| lower.contains(l))
 }
 
 /// A `/YYYY/MM/DD/` (or `/YYYY-MM-DD`) date in a URL path.
@@ -346,5 +385,10 @@ mod tests {
         assert_eq!(t("le 3 janvier 2024 à 10h").as_deref(), Some("2024-01-03"));
         assert_eq!(t("May the river rise 12 feet"), None);
         assert_eq!(t("3 of 2024 votes"), None);
+        assert_eq!(
+            t("Updated June 18, 2025 · Published 2 May 2024").as_deref(),
+            Some("2024-05-02")
+        );
+        assert_eq!(t("Last updated 18.06.2025"), None);
     }
 }
