@@ -1677,6 +1677,10 @@ pub(crate) const DAY_SUFFIXES: &[&str] = &["st", "nd", "rd", "th", "er", "o", "e
 /// septiembre de 2025", "4 di settembre"), skipped.
 pub(crate) const DATE_JOINERS: &[&str] = &["de", "del", "di", "of"];
 
+/// Marks that documentation generators put at the end of a heading as its permalink
+/// (Sphinx's and MkDocs' `¶`, GitHub-style link icons); not part of the heading's text.
+pub(crate) const HEADING_LINK_MARKS: &[char] = &['¶', '🔗', '\u{F0C1}'];
+
 /// Labels of a modification date in the stop-list languages, lower-case, matched as
 /// substrings of the text between the previous date and a visible date (or in a `<time>`
 /// element's text): a date so labelled ("Updated on June 18, 2025", "Last Updated Nov 6",

@@ -163,10 +163,10 @@ fn conclude(f: Found, page_url: Option<&str>) -> Collected {
     };
     let ld = json_ld_article(&f.json_ld);
     let title = title(&f, ld);
-    let published = published(&f, ld, page.as_ref(), title.as_deref());
+    let published = published(&f, ld, page.as_ref(), title.as_ref().map(|(t, _)| t.as_str()));
     let modified = modified(&f, ld);
     let metadata = Metadata {
-        title,
+        title: title.map(|(t, _)| t),
         byline: byline(&f, ld),
         published: published.map(|(d, _)| d),
         modified: modified.map(|(d, _)| d),
@@ -605,7 +605,12 @@ fn class_or_id_contains(el: &Element<'_>, words: &Lazy<Option<AhoCorasick>>) -> 
 fn finish(f: &mut Found, o: Open, open: &mut [Open]) {
     match o.what {
         Capture::Title => set(&mut f.html_title, &o.text),
-        Capture::H1 => push_text(&mut f.h1, &o.text),
+        // Entities escaped twice and the permalink marks documentation generators put after
+        // a heading (`¶`) are not part of it.
+        Capture::H1 => push_text(
+            &mut f.h1,
+            unescape(&o.text).trim_end_matches(lexicon::HEADING_LINK_MARKS),
+        ),
         Capture::H2 => push_text(&mut f.h2, &o.text),
         Capture::JsonLd => {
             let text = o.text.trim();

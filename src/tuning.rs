@@ -334,6 +334,17 @@ pub(crate) const TITLE_MAX_CHARS: usize = 150;
 /// See [`TITLE_MIN_WORDS`].
 pub(crate) const TITLE_COLON_MAX_WORDS: usize = 5;
 
+/// `h1`s compared with the stated titles (JSON-LD, meta, `<title>`); the best-agreeing one
+/// is the headline. A logo and a section `h1` may come before the headline; past the first
+/// few, `h1`s are listing entries.
+pub(crate) const TITLE_H1_CANDIDATES: usize = 4;
+
+/// An `h1` and a stated title whose words overlap by at least this share both ways (the
+/// `_textSimilarity` measure) state the same headline in two wordings ("Best Home Security
+/// Cameras of 2026" / "The Best Home Security Cameras of 2026"). Lower takes section
+/// headings that share a few words with the title; higher needs exact agreement.
+pub(crate) const TITLE_AGREEMENT: f32 = 0.8;
+
 /// JSON-LD `name` and `headline` differ: the one whose words overlap the `<title>` by more
 /// than this share is the headline (Readability.js `_textSimilarity` > 0.75; aktualne.cz
 /// puts the site name in `name`).
