@@ -1064,6 +1064,133 @@ pub(crate) const BYLINE_OPENERS: &[&str] = &[
     "reporting by ",
 ];
 
+/// The word that ends a byline's label wherever the label starts ("This post was written
+/// by", "View all posts by", "Recipe by"), and that pages glue to the name ("ByAna").
+/// Only English "by": the other languages' words ("von", "di", "de") are also name parts
+/// and are only taken as openers ([`BYLINE_OPENERS`]).
+pub(crate) const BYLINE_BY_WORDS: &[&str] = &["by"];
+
+/// What a byline text may say after the name that is not part of it, lower-case with a
+/// leading space: modification and publication labels, reading times, second credits.
+pub(crate) const BYLINE_TAIL_LABELS: &[&str] = &[
+    " updated",
+    " last updated",
+    " published",
+    " posted",
+    " last edited",
+    " wrote",
+    " min read",
+    " minute read",
+    " reviewed by",
+    " fact checked",
+    " edited by",
+    " follow",
+    " view all",
+    " more from",
+    " aktualisiert",
+    " veröffentlicht",
+    " mis à jour",
+    " publié",
+    " actualizado",
+    " publicado",
+    " aggiornato",
+    " pubblicato",
+    " bijgewerkt",
+    " gepubliceerd",
+];
+
+/// Separators in a byline row after the name, and whether they end it whatever follows
+/// (dots and guillemets lead to a date or a section) or only before a lower-case word or a
+/// number (a bar or dash may lead to the author's affiliation, which is kept).
+pub(crate) const BYLINE_SEPARATORS: &[(&str, bool)] = &[
+    (" » ", true),
+    (" • ", true),
+    (" · ", true),
+    (" on behalf of ", true),
+    (" | ", false),
+    (" - ", false),
+    (" – ", false),
+    (" — ", false),
+];
+
+/// Texts that byline elements hold instead of a name (section labels, role labels), lower-case.
+pub(crate) const BYLINE_NON_NAMES: &[&str] = &[
+    "about the author",
+    "about the authors",
+    "about author",
+    "author",
+    "authors",
+    "the author",
+    "topic author",
+    "written by",
+    "posted by",
+    "by",
+    "share",
+    "follow",
+    "contributor",
+    "contributors",
+    "autor",
+    "auteur",
+    "autore",
+];
+
+/// Word stems of job titles and affiliations that follow a name after a comma ("Ana Ruiz,
+/// Associate Editor", "Li Wei, Trial Attorney at …"), lower-case prefixes. A part after a
+/// comma with one of these, or with a lower-case word that is not a name particle, ends the
+/// byline; parts of capitalised names are further authors.
+pub(crate) const JOB_TITLE_WORDS: &[&str] = &[
+    "editor",
+    "writer",
+    "reporter",
+    "expert",
+    "founder",
+    "co-founder",
+    "attorney",
+    "educator",
+    "manager",
+    "director",
+    "head",
+    "staff",
+    "contribut",
+    "correspondent",
+    "specialist",
+    "officer",
+    "analyst",
+    "journalist",
+    "columnist",
+    "producer",
+    "president",
+    "professor",
+    "researcher",
+    "engineer",
+    "consultant",
+    "strategist",
+    "owner",
+    "lead",
+    "senior",
+    "chief",
+    "associate",
+    "assistant",
+    "redakt",
+    "rédact",
+    "redact",
+    "redatt",
+];
+
+/// Lower-case words that names contain ("Nick van Mead", "Ana de la Cruz") and the words
+/// that join several authors: not prose after a comma.
+pub(crate) const NAME_PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "al",
+    "y", "e", "and", "und", "et",
+];
+
+/// "and 2 others" / "+ 3 more" tails of a shortened author list.
+pub(crate) const BYLINE_AND_WORDS: &[&str] = &["and", "&", "+", "und", "et", "y", "e", "en"];
+/// See [`BYLINE_AND_WORDS`].
+pub(crate) const BYLINE_OTHERS_WORDS: &[&str] = &[
+    "others", "other", "more", "weitere", "autres", "otros", "altri", "outros", "anderen",
+];
+
 /// Labels that make up a whole block where an ad was (the ad itself is usually an iframe or
 /// a script, so its label is all that is left in the text), lower-case. Matched against the
 /// whole block only: "advertising" inside a sentence is prose.

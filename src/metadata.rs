@@ -49,6 +49,7 @@ use serde_json::Value;
 use std::collections::HashMap;
 use url::Url;
 
+mod byline;
 mod date;
 mod json_ld;
 mod title;
@@ -136,8 +137,9 @@ struct Found {
     item_keywords: Vec<String>,
     /// A meta tag has named the author, so the page text is not searched for a byline.
     meta_author: bool,
-    /// The earliest-opened valid byline candidate: its opening order and text.
-    dom_byline: Option<(usize, String)>,
+    /// Valid byline candidates (at most [`tuning::BYLINE_DOM_CANDIDATES`]): opening order
+    /// and text, block boundaries as line breaks (the `itemprop=name` inside if any).
+    dom_bylines: Vec<(usize, String)>,
     rel_tags: Vec<String>,
 }
 
@@ -165,9 +167,10 @@ fn conclude(f: Found, page_url: Option<&str>) -> Collected {
     let title = title(&f, ld);
     let published = published(&f, ld, page.as_ref(), title.as_ref().map(|(t, _)| t.as_str()));
     let modified = modified(&f, ld);
+    let byline = byline(&f, ld);
     let metadata = Metadata {
         title: title.map(|(t, _)| t),
-        byline: byline(&f, ld),
+        byline: byline.map(|(b, _)| b),
         published: published.map(|(d, _)| d),
         modified: modified.map(|(d, _)| d),
         language: f
@@ -308,8 +311,15 @@ impl Walk {
         ) || matches!(name, "td" | "th" | "li" | "tr")
         {
             for o in self.open.iter_mut().filter(|o| o.what != Capture::JsonLd) {
-                if !o.text.ends_with(' ') {
-                    push_capped(&mut o.text, " ");
+                // Byline texts keep the boundary as a line break: name and job title are
+                // often blocks of their own (see `byline::clean`).
+                let gap = if matches!(o.what, Capture::Byline | Capture::BylineName) {
+                    "\n"
+                } else {
+                    " "
+                };
+                if !o.text.ends_with(gap) {
+                    push_capped(&mut o.text, gap);
                 }
             }
             let f = &mut self.f;
@@ -360,9 +370,9 @@ impl Walk {
             self.hidden = Some(id);
         }
         let byline_open = self.open.iter().any(|o| o.what == Capture::Byline);
-        // The page text is searched for a byline only until one is found, and not at all
-        // once the head's meta tags have named the author.
-        let searching = f.dom_byline.is_none() && !f.meta_author;
+        // The page text is searched for byline candidates until a few are found (also when
+        // meta tags name the author: that name may be the publisher's).
+        let searching = f.dom_bylines.len() < tuning::BYLINE_DOM_CANDIDATES;
         let skip_byline = !searching || self.hidden.is_some() || self.unlikely.is_some();
         let found = captures(f, el, name, self.hidden.is_some(), skip_byline, byline_open);
         // Readability.js tests a box for a byline before removing it as unlikely.
@@ -546,7 +556,7 @@ fn captures(
     {
         out.push(Capture::RelTag);
     }
-    if !skip_byline && f.dom_byline.is_none() && is_byline_candidate(el, itemprop) {
+    if !skip_byline && is_byline_candidate(el, itemprop) {
         out.push(Capture::Byline);
     }
     out
@@ -627,11 +637,14 @@ fn finish(f: &mut Found, o: Open, open: &mut [Open]) {
             let len = whole.chars().count();
             if len > 0
                 && len < tuning::BYLINE_MAX_CHARS
-                && f.dom_byline.as_ref().is_none_or(|(s, _)| o.seq < *s)
+                && f.dom_bylines.len() < tuning::BYLINE_DOM_CANDIDATES
             {
-                let name = o.name.map(|n| normalise(&n)).filter(|n| !n.is_empty());
-                f.dom_byline_text = Some(whole.clone());
-                f.dom_byline = Some((o.seq, name.unwrap_or(whole)));
+                let name = o.name.filter(|n| !normalise(n).is_empty());
+                if f.dom_bylines.iter().all(|(s, _)| o.seq < *s) {
+                    f.dom_byline_text = Some(whole);
+                }
+                f.dom_bylines.push((o.seq, name.unwrap_or(o.text)));
+                f.dom_bylines.sort_by_key(|(s, _)| *s);
             }
         }
         Capture::BylineName => {
@@ -747,24 +760,73 @@ fn unescape(s: &str) -> String {
 // ---------------------------------------------------------------------------------------
 // Fields
 
-fn byline(f: &Found, ld: Option<&serde_json::Map<String, Value>>) -> Option<String> {
+/// The first byline source (see the module doc) that states a name once cleaned
+/// (`byline::clean`) and is not the site's or the publisher's name; and its source. When
+/// no source names anyone else, the site's name is the byline after all: company blogs
+/// and one-person sites sign with it.
+fn byline(
+    f: &Found,
+    ld: Option<&serde_json::Map<String, Value>>,
+) -> Option<(String, &'static str)> {
+    let mut not_names: Vec<String> = Vec::new();
+    not_names.extend(meta_first(f, lexicon::META_SITE_NAME));
+    for publisher in [ld.and_then(|o| o.get("publisher"))]
+        .into_iter()
+        .flatten()
+        .chain(f.json_ld.iter().filter_map(|v| v.get("publisher")))
+    {
+        not_names.extend(names_of(publisher));
+    }
+    let not_names: Vec<String> = not_names.iter().map(|n| n.to_lowercase()).collect();
+    let site_byline = std::cell::RefCell::new(None);
+    let ok = |name: String| -> Option<String> {
+        if is_url(&name) {
+            return None;
+        }
+        if not_names.contains(&name.to_lowercase()) {
+            site_byline.borrow_mut().get_or_insert(name);
+            return None;
+        }
+        Some(name)
+    };
     let from_ld = ld
         .and_then(|o| o.get("author"))
         .map(names_of)
+        .map(|names| {
+            names
+                .iter()
+                .filter_map(|n| byline::clean(n))
+                .filter_map(ok)
+                .collect::<Vec<_>>()
+        })
         .filter(|n| !n.is_empty())
         .map(|n| n.join(", "));
-    from_ld
-        .or_else(|| {
-            lexicon::META_AUTHOR.iter().find_map(|k| {
-                f.meta
-                    .get(*k)
-                    .and_then(|v| v.last())
-                    .filter(|v| !(*k == "article:author" && is_url(v)))
-                    .map(|v| unescape(v))
-            })
-        })
-        .or_else(|| f.dom_byline.as_ref().map(|(_, b)| b.clone()))
-        .or_else(|| f.item_author.clone())
+    if let Some(b) = from_ld {
+        return Some((b, "json-ld"));
+    }
+    let from_meta = lexicon::META_AUTHOR.iter().find_map(|k| {
+        f.meta
+            .get(*k)
+            .and_then(|v| v.last())
+            .and_then(|v| byline::clean(&unescape(v)))
+            .and_then(ok)
+    });
+    if let Some(b) = from_meta {
+        return Some((b, "meta"));
+    }
+    let from_dom = f
+        .dom_bylines
+        .iter()
+        .find_map(|(_, raw)| byline::clean(raw).and_then(ok));
+    if let Some(b) = from_dom {
+        return Some((b, "byline-element"));
+    }
+    f.item_author
+        .as_deref()
+        .and_then(byline::clean)
+        .and_then(ok)
+        .map(|b| (b, "microdata"))
+        .or_else(|| site_byline.take().map(|b| (b, "site-name")))
 }
 
 fn is_url(s: &str) -> bool {

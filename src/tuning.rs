@@ -279,6 +279,20 @@ pub(crate) const LAYOUT_CELL_CHARS: u32 = 200;
 /// not a name. Lower misses "By A, B and C, Staff Writers" lines; higher takes bios.
 pub(crate) const BYLINE_MAX_CHARS: usize = 100;
 
+/// Words at the start of a byline searched for the end of its label ("This post was
+/// written by Ana"): labels are short. More would cut names that contain "by" later on.
+pub(crate) const BYLINE_LABEL_WORDS: usize = 6;
+
+/// Byline texts longer than this many bytes (any source) are not cleaned but refused: a
+/// bio or a list, and the cleaning looks for dates at each offset (quadratic). Twice the
+/// longest valid DOM byline in UTF-8.
+pub(crate) const BYLINE_CLEAN_MAX_BYTES: usize = 400;
+
+/// Byline elements remembered in page order; the first whose text states a name is taken
+/// (the first may hold only "About the Author" or initials). Four covers a label box, an
+/// avatar and the name box of one byline row without taking the author boxes of a listing.
+pub(crate) const BYLINE_DOM_CANDIDATES: usize = 4;
+
 /// Years a `/YYYY/MM/DD/` URL path segment may name to be read as the publication date. The
 /// web's news archives start in the 1990s; later than 2100 is an ID, not a year. Wider
 /// ranges read more product and ticket numbers as dates.

@@ -381,7 +381,7 @@ mod tests {
         let t = |s: &str| date_in_text(s);
         assert_eq!(t("Published 14 Nov 2025 by Ana").as_deref(), Some("2025-11-14"));
         assert_eq!(t("Ana Ruiz · September 4th, 2025").as_deref(), Some("2025-09-04"));
-        assert_eq!(t("Updated: 2025-09-25 11:38").as_deref(), Some("2025-09-25"));
+        assert_eq!(t("Posted: 2025-09-25 11:38").as_deref(), Some("2025-09-25"));
         assert_eq!(t("le 3 janvier 2024 à 10h").as_deref(), Some("2024-01-03"));
         assert_eq!(t("May the river rise 12 feet"), None);
         assert_eq!(t("3 of 2024 votes"), None);
