@@ -50,6 +50,8 @@ pub(crate) struct Analysis {
     pub(crate) context_free: Vec<Decision>,
     pub(crate) revised: Revised,
     pub(crate) metadata: Metadata,
+    /// Where each metadata value came from (see `metadata::Collected::sources`).
+    pub(crate) metadata_sources: Vec<(&'static str, &'static str)>,
     /// The URL links and images resolve against (`<base href>`, else `Options::base_url`).
     pub(crate) base: Option<url::Url>,
     pub(crate) parse: ParseReport,
@@ -181,6 +183,7 @@ impl Extractor {
             metadata,
             headline,
             base,
+            sources: metadata_sources,
         } = meta.conclude(self.options.base_url.as_deref());
         let page_context = PageContext {
             title: headline.as_deref(),
@@ -197,6 +200,7 @@ impl Extractor {
             context_free,
             revised,
             metadata: Metadata::default(),
+            metadata_sources,
             base,
             parse,
             retried: false,

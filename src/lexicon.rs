@@ -1594,9 +1594,10 @@ pub(crate) const JSON_LD_ARTICLE_TYPES: &[&str] = &[
 /// Class/id words that mark an element holding the author's name, when no markup states
 /// it. Source: Readability.js `REGEXPS.byline` (`byline|author|dateline|writtenby|p-author`),
 /// matched anywhere in `class` + `id`. Broader words (`meta`, `info`) would catch date and
-/// category lines.
+/// category lines. `autor` is the word in German, Spanish, Portuguese, Polish and Czech
+/// templates (`class=autor`), which `author` does not match.
 pub(crate) const BYLINE_CLASS_WORDS: &[&str] =
-    &["byline", "author", "dateline", "writtenby", "p-author"];
+    &["byline", "author", "autor", "dateline", "writtenby", "p-author"];
 
 /// Separators between a headline and a site name in `<title>`. Source: Readability.js
 /// `_getArticleTitle` (`| - – — \ / > »`); the hierarchical ones (`\ / > »`) say the title is

@@ -68,6 +68,9 @@ pub(crate) struct Collected {
     pub(crate) headline: Option<String>,
     /// The URL relative links resolve against.
     pub(crate) base: Option<Url>,
+    /// Where each metadata value found came from (`("published", "json-ld")`), for
+    /// `--explain`.
+    pub(crate) sources: Vec<(&'static str, &'static str)>,
 }
 
 /// What text a capture collects.
@@ -168,6 +171,15 @@ fn conclude(f: Found, page_url: Option<&str>) -> Collected {
     let published = published(&f, ld, page.as_ref(), title.as_ref().map(|(t, _)| t.as_str()));
     let modified = modified(&f, ld);
     let byline = byline(&f, ld);
+    let sources: Vec<(&'static str, &'static str)> = [
+        ("title", title.as_ref().map(|t| t.1)),
+        ("byline", byline.as_ref().map(|b| b.1)),
+        ("published", published.as_ref().map(|p| p.1)),
+        ("modified", modified.as_ref().map(|m| m.1)),
+    ]
+    .into_iter()
+    .filter_map(|(field, source)| source.map(|s| (field, s)))
+    .collect();
     let metadata = Metadata {
         title: title.map(|(t, _)| t),
         byline: byline.map(|(b, _)| b),
@@ -202,6 +214,7 @@ fn conclude(f: Found, page_url: Option<&str>) -> Collected {
         headline: headline(&f),
         metadata,
         base,
+        sources,
     }
 }
 

@@ -216,3 +216,33 @@ fn corpus_titles_are_the_headlines() {
         misses.join("\n")
     );
 }
+
+/// The corpus pages that pin a metadata rule (issue 14) carry `byline`, `published` and
+/// `modified` in their truth line; each must come out exactly.
+#[test]
+fn corpus_bylines_and_dates_are_exact() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let truth = std::fs::read_to_string(dir.join("truth.jsonl")).expect("corpus truth");
+    let mut checked = 0;
+    let mut misses = Vec::new();
+    for line in truth.lines().filter(|l| !l.trim().is_empty()) {
+        let t: serde_json::Value = serde_json::from_str(line).expect("truth line is JSON");
+        let id = t["id"].as_str().expect("id");
+        let bytes = std::fs::read(dir.join("html").join(format!("{id}.html"))).expect("page");
+        let m = pith::extract_bytes(&bytes, None).expect("page extracts").metadata;
+        for (field, ours) in [
+            ("byline", &m.byline),
+            ("published", &m.published),
+            ("modified", &m.modified),
+        ] {
+            if let Some(want) = t[field].as_str() {
+                checked += 1;
+                if ours.as_deref() != Some(want) {
+                    misses.push(format!("{id} {field}: {want:?} vs {ours:?}"));
+                }
+            }
+        }
+    }
+    assert!(checked >= 8, "only {checked} corpus metadata values");
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+}

@@ -35,7 +35,7 @@ pub(super) fn title(
     if let Some((_, _, h)) = best {
         return Some((h.clone(), "h1"));
     }
-    stated_title(f, ld).map(|t| (t, "title"))
+    stated_title(f, ld).map(|t| (t, "stated-title"))
 }
 
 /// How far an `h1` agrees with a stated title: 3 when it is the title or its main part

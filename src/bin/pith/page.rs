@@ -167,6 +167,9 @@ pub(crate) fn write_explanation(
         why.language.as_deref().unwrap_or("-"),
         why.stopword_share
     )?;
+    for (field, source) in &why.metadata_sources {
+        writeln!(out, "{field}: {source}")?;
+    }
     for (i, b) in why.blocks.iter().enumerate() {
         let preview: String = b.text.chars().take(70).collect();
         writeln!(

@@ -9,7 +9,7 @@
 //! | `url` | string or null | WARC: `WARC-Target-URI`; single page: `--url`; else null |
 //! | `title` | string | the headline, `""` when none |
 //! | `text` | string | the article, one block per line; `""` when none or on error |
-//! | `byline`, `published`, `language`, `site_name`, `description`, `canonical_url` | string or null | page metadata |
+//! | `byline`, `published`, `modified`, `language`, `site_name`, `description`, `canonical_url` | string or null | page metadata (`published`, `modified`: ISO 8601) |
 //! | `charset` | string or null | the encoding the bytes were read with (`UTF-8`, `windows-1252`…) |
 //! | `charset_source` | string or null | how it was found: `bom`, `header`, `meta`, `utf8-override`, `guess` |
 //! | `error` | string | only when the page failed: what happened |
@@ -42,6 +42,7 @@ pub(crate) fn line(source: &Source<'_>, result: &Result<Article, String>, second
     object.field("text", article.text.as_str());
     object.field("byline", m.byline.as_deref());
     object.field("published", m.published.as_deref());
+    object.field("modified", m.modified.as_deref());
     object.field("language", m.language.as_deref());
     object.field("site_name", m.site_name.as_deref());
     object.field("description", m.description.as_deref());
@@ -124,6 +125,7 @@ mod tests {
             "text",
             "byline",
             "published",
+            "modified",
             "language",
             "site_name",
             "description",
