@@ -1596,8 +1596,14 @@ pub(crate) const JSON_LD_ARTICLE_TYPES: &[&str] = &[
 /// matched anywhere in `class` + `id`. Broader words (`meta`, `info`) would catch date and
 /// category lines. `autor` is the word in German, Spanish, Portuguese, Polish and Czech
 /// templates (`class=autor`), which `author` does not match.
-pub(crate) const BYLINE_CLASS_WORDS: &[&str] =
-    &["byline", "author", "autor", "dateline", "writtenby", "p-author"];
+pub(crate) const BYLINE_CLASS_WORDS: &[&str] = &[
+    "byline",
+    "author",
+    "autor",
+    "dateline",
+    "writtenby",
+    "p-author",
+];
 
 /// Separators between a headline and a site name in `<title>`. Source: Readability.js
 /// `_getArticleTitle` (`| - – — \ / > »`); the hierarchical ones (`\ / > »`) say the title is

@@ -168,7 +168,12 @@ fn conclude(f: Found, page_url: Option<&str>) -> Collected {
     };
     let ld = json_ld_article(&f.json_ld);
     let title = title(&f, ld);
-    let published = published(&f, ld, page.as_ref(), title.as_ref().map(|(t, _)| t.as_str()));
+    let published = published(
+        &f,
+        ld,
+        page.as_ref(),
+        title.as_ref().map(|(t, _)| t.as_str()),
+    );
     let modified = modified(&f, ld);
     let byline = byline(&f, ld);
     let sources: Vec<(&'static str, &'static str)> = [
@@ -318,10 +323,8 @@ impl Walk {
     /// The space a browser renders between block elements: without it, blocks glued in the
     /// markup (`<div>Written By</div><div>Ana Ruiz</div>`) glue in every capture.
     fn block_edge(&mut self, name: &str) {
-        if matches!(
-            lexicon::tag_role(name).0,
-            TagRole::Block | TagRole::Break
-        ) || matches!(name, "td" | "th" | "li" | "tr")
+        if matches!(lexicon::tag_role(name).0, TagRole::Block | TagRole::Break)
+            || matches!(name, "td" | "th" | "li" | "tr")
         {
             for o in self.open.iter_mut().filter(|o| o.what != Capture::JsonLd) {
                 // Byline texts keep the boundary as a line break: name and job title are
@@ -337,7 +340,11 @@ impl Walk {
             }
             let f = &mut self.f;
             let cap = tuning::DATE_NEAR_HEADLINE_CHARS;
-            let windows = f.windows.iter_mut().map(|(_, a)| a).filter(|a| a.len() < cap);
+            let windows = f
+                .windows
+                .iter_mut()
+                .map(|(_, a)| a)
+                .filter(|a| a.len() < cap);
             for buf in windows.chain(std::iter::once(&mut f.rolling)) {
                 if !buf.ends_with(' ') {
                     buf.push(' ');
@@ -362,11 +369,12 @@ impl Walk {
                     .push((r.get(cut..).unwrap_or("").to_string(), String::new()));
             }
         }
-        if name == "time" && f.seen_h1 && f.time_after_h1.is_none() && self.pending_time.is_none()
-        {
+        if name == "time" && f.seen_h1 && f.time_after_h1.is_none() && self.pending_time.is_none() {
             if let Some(dt) = el.attr("datetime") {
                 let class = el.attr("class").unwrap_or("");
-                if !date::is_update_label(class) && !date::is_update_label(el.attr("itemprop").unwrap_or("")) {
+                if !date::is_update_label(class)
+                    && !date::is_update_label(el.attr("itemprop").unwrap_or(""))
+                {
                     let first = f.windows.first().map_or("", |w| w.1.as_str());
                     let mut from = first.len().saturating_sub(tuning::DATE_LABEL_CHARS);
                     while !first.is_char_boundary(from) {
@@ -856,7 +864,11 @@ fn published(
 ) -> Option<(String, &'static str)> {
     let iso = |v: Option<String>| v.as_deref().and_then(iso_date);
     let near = near_headline_text(f, title);
-    let byline_dates = f.dom_byline_text.as_deref().map(dates_in_text).unwrap_or_default();
+    let byline_dates = f
+        .dom_byline_text
+        .as_deref()
+        .map(dates_in_text)
+        .unwrap_or_default();
     let after_dates = near.0.map(dates_in_text).unwrap_or_default();
     let before_dates = near.1.map(dates_in_text).unwrap_or_default();
     let tries: [(&'static str, &dyn Fn() -> Option<String>); 12] = [
@@ -875,7 +887,11 @@ fn published(
             f.canonical
                 .as_deref()
                 .and_then(url_date)
-                .or_else(|| meta_first(f, lexicon::META_URL).as_deref().and_then(url_date))
+                .or_else(|| {
+                    meta_first(f, lexicon::META_URL)
+                        .as_deref()
+                        .and_then(url_date)
+                })
                 .or_else(|| page.and_then(|p| url_date(p.as_str())))
         }),
         ("time", &|| iso(f.time_first.clone())),
@@ -896,12 +912,14 @@ fn published(
     let day = |d: &str| d.get(..10).map(str::to_string);
     let is_markup = |s: &str| MARKUP_DATE_SOURCES.contains(&s);
     let is_visible = |s: &str| VISIBLE_DATE_SOURCES.contains(&s);
-    let visible: Vec<&(String, &'static str)> = found.iter().filter(|(_, s)| is_visible(s)).collect();
+    let visible: Vec<&(String, &'static str)> =
+        found.iter().filter(|(_, s)| is_visible(s)).collect();
     // Markup and the page's visible date agree: that day. They disagree: the markup date is
     // often the CMS's last save or a template's, the visible one what readers were told.
-    let agreed = found.iter().filter(|(_, s)| is_markup(s)).find(|(d, _)| {
-        visible.iter().any(|(v, _)| day(v) == day(d))
-    });
+    let agreed = found
+        .iter()
+        .filter(|(_, s)| is_markup(s))
+        .find(|(d, _)| visible.iter().any(|(v, _)| day(v) == day(d)));
     let has_markup = found.iter().any(|(_, s)| is_markup(s));
     agreed
         .or_else(|| visible.first().copied().filter(|_| has_markup))
@@ -923,7 +941,9 @@ const VISIBLE_DATE_SOURCES: &[&str] = &[
 /// The text from the headline `h1` on and the text before it: the `h1` that starts with
 /// the title when one does (a logo or section `h1` may come first), else the first.
 fn near_headline_text<'f>(f: &'f Found, title: Option<&str>) -> (Option<&'f str>, Option<&'f str>) {
-    let title = title.map(|t| normalise(t).to_lowercase()).filter(|t| !t.is_empty());
+    let title = title
+        .map(|t| normalise(t).to_lowercase())
+        .filter(|t| !t.is_empty());
     let window = title
         .and_then(|t| {
             f.windows

@@ -229,7 +229,9 @@ fn corpus_bylines_and_dates_are_exact() {
         let t: serde_json::Value = serde_json::from_str(line).expect("truth line is JSON");
         let id = t["id"].as_str().expect("id");
         let bytes = std::fs::read(dir.join("html").join(format!("{id}.html"))).expect("page");
-        let m = pith::extract_bytes(&bytes, None).expect("page extracts").metadata;
+        let m = pith::extract_bytes(&bytes, None)
+            .expect("page extracts")
+            .metadata;
         for (field, ours) in [
             ("byline", &m.byline),
             ("published", &m.published),

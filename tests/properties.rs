@@ -316,7 +316,20 @@ fn is_iso_8601(s: &str) -> bool {
     }
     let (y, m, d): (u32, u32, u32) = (y.parse().unwrap(), m.parse().unwrap(), d.parse().unwrap());
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
     if !(1..=12).contains(&m) || d == 0 || d > days[(m - 1) as usize] {
         return false;
     }
@@ -325,12 +338,18 @@ fn is_iso_8601(s: &str) -> bool {
         Some(i) => (&time[..i], &time[i..]),
         None => (time, ""),
     };
-    let (hms, frac) = clock.split_once('.').map_or((clock, None), |(a, b)| (a, Some(b)));
+    let (hms, frac) = clock
+        .split_once('.')
+        .map_or((clock, None), |(a, b)| (a, Some(b)));
     let hms: Vec<&str> = hms.split(':').collect();
-    let clock_ok = hms.len() == 3 && hms.iter().all(|p| p.len() == 2 && digits(p)) && frac.is_none_or(digits);
+    let clock_ok =
+        hms.len() == 3 && hms.iter().all(|p| p.len() == 2 && digits(p)) && frac.is_none_or(digits);
     let zone_ok = zone.is_empty()
         || zone == "Z"
-        || (zone.len() == 6 && zone.as_bytes()[3] == b':' && digits(&zone[1..3]) && digits(&zone[4..]));
+        || (zone.len() == 6
+            && zone.as_bytes()[3] == b':'
+            && digits(&zone[1..3])
+            && digits(&zone[4..]));
     clock_ok && zone_ok
 }
 
@@ -338,13 +357,35 @@ fn is_iso_8601(s: &str) -> bool {
 /// several languages, RFC 2822, broken ones and plain words.
 fn date_like() -> impl Strategy<Value = String> {
     let month = prop::sample::select(vec![
-        "January", "Sept.", "März", "juillet", "diciembre", "maggio", "outubro", "mei", "May",
-        "Mar", "Nov", "foo",
+        "January",
+        "Sept.",
+        "März",
+        "juillet",
+        "diciembre",
+        "maggio",
+        "outubro",
+        "mei",
+        "May",
+        "Mar",
+        "Nov",
+        "foo",
     ]);
     prop_oneof![
-        (0u32..3000, 0u32..14, 0u32..33, 0u32..26, 0u32..61, prop::sample::select(vec!["", "Z", "+0200", "-05:00", "+99", " UTC", ".123Z"]))
+        (
+            0u32..3000,
+            0u32..14,
+            0u32..33,
+            0u32..26,
+            0u32..61,
+            prop::sample::select(vec!["", "Z", "+0200", "-05:00", "+99", " UTC", ".123Z"])
+        )
             .prop_map(|(y, m, d, h, mi, z)| format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:00{z}")),
-        (0u32..40, 0u32..40, 0u32..3000, prop::sample::select(vec!["/", ".", "-"]))
+        (
+            0u32..40,
+            0u32..40,
+            0u32..3000,
+            prop::sample::select(vec!["/", ".", "-"])
+        )
             .prop_map(|(a, b, y, sep)| format!("{a}{sep}{b}{sep}{y}")),
         (0u32..40, month.clone(), 0u32..3000).prop_map(|(d, m, y)| format!("{d} {m} {y}")),
         (month, 0u32..40, 0u32..3000).prop_map(|(m, d, y)| format!("Published {m} {d}, {y}")),
@@ -360,7 +401,7 @@ proptest! {
         ld in date_like(), meta in date_like(), time in date_like(), text in date_like(),
         url_day in 0u32..40,
     ) {
-        let quote = |s: &str| s.replace('"', "").replace('\\', "");
+        let quote = |s: &str| s.replace(['"', '\\'], "");
         let page = format!(
             "<html><head><script type=application/ld+json>{{\"@type\":\"NewsArticle\",\
              \"datePublished\":\"{}\",\"dateModified\":\"{}\"}}</script>\

@@ -21,14 +21,21 @@ pub(super) fn clean(raw: &str) -> Option<String> {
 fn clean_part(part: &str) -> Option<String> {
     let mut s = normalise(part);
     s = s
-        .trim_matches(|c: char| matches!(c, '"' | '\'' | '“' | '”' | '&' | ',' | '|' | '·' | '•' | '-' | '–' | '—'))
+        .trim_matches(|c: char| {
+            matches!(
+                c,
+                '"' | '\'' | '“' | '”' | '&' | ',' | '|' | '·' | '•' | '-' | '–' | '—'
+            )
+        })
         .trim()
         .to_string();
     // A leading date and its separator ("Dec. 19, 2025 · Ana Ruiz").
     s = strip_label(&s);
     s = cut_tail(&s);
     let s = s
-        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '·' | '•' | '-' | '–' | '—' | ':'))
+        .trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '|' | '·' | '•' | '-' | '–' | '—' | ':')
+        })
         .to_string();
     let lower = s.to_lowercase();
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
@@ -60,8 +67,16 @@ fn strip_label(s: &str) -> String {
     for opener in lexicon::BYLINE_OPENERS {
         let bare = opener.trim_end();
         if lower.starts_with(opener) || lower.starts_with(&format!("{bare}:")) {
-            let cut = if lower.starts_with(opener) { opener.len() } else { bare.len() + 1 };
-            s = s.get(cut..).unwrap_or("").trim_start_matches([':', ' ']).to_string();
+            let cut = if lower.starts_with(opener) {
+                opener.len()
+            } else {
+                bare.len() + 1
+            };
+            s = s
+                .get(cut..)
+                .unwrap_or("")
+                .trim_start_matches([':', ' '])
+                .to_string();
             break;
         }
     }
@@ -121,11 +136,10 @@ fn cut_tail(s: &str) -> String {
         }
         prev_space = c.is_whitespace();
     }
-    if let Some(at) = offsets
-        .iter()
-        .skip(1)
-        .find(|i| s.get(**i..).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())))
-    {
+    if let Some(at) = offsets.iter().skip(1).find(|i| {
+        s.get(**i..)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+    }) {
         end = end.min(*at);
     }
     // Separators before a date or a category always end the name; a dash or bar before a
@@ -148,9 +162,9 @@ fn cut_tail(s: &str) -> String {
             let w = w.trim_matches(|c: char| !c.is_alphabetic());
             lexicon::JOB_TITLE_WORDS.iter().any(|j| w.starts_with(j))
         });
-        let prose = words
-            .iter()
-            .any(|w| w.chars().next().is_some_and(char::is_lowercase) && !lexicon::NAME_PARTICLES.contains(w));
+        let prose = words.iter().any(|w| {
+            w.chars().next().is_some_and(char::is_lowercase) && !lexicon::NAME_PARTICLES.contains(w)
+        });
         if k > 0 && (job || prose || piece.starts_with("The ")) {
             break;
         }
@@ -175,7 +189,8 @@ fn others_tail_at(s: &str) -> Option<usize> {
         let others = others.to_lowercase();
         (lexicon::BYLINE_AND_WORDS.contains(&and.to_lowercase().as_str())
             && n.chars().all(|c| c.is_ascii_digit())
-            && lexicon::BYLINE_OTHERS_WORDS.contains(&others.trim_end_matches(|c: char| !c.is_alphabetic())))
+            && lexicon::BYLINE_OTHERS_WORDS
+                .contains(&others.trim_end_matches(|c: char| !c.is_alphabetic())))
         .then_some(*at)
     })
 }
@@ -212,7 +227,10 @@ fn after_first_date(s: &str) -> Option<String> {
     let rest = s.get(i..)?;
     // The rest of the date's last token (a year's digits, a time).
     let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ':' || c == ',');
-    Some(rest.trim_start_matches(|c: char| !c.is_alphabetic()).to_string())
+    Some(
+        rest.trim_start_matches(|c: char| !c.is_alphabetic())
+            .to_string(),
+    )
 }
 
 #[cfg(test)]
@@ -223,13 +241,28 @@ mod tests {
     fn labels_dates_and_tails_are_removed() {
         let c = |s: &str| clean(s);
         assert_eq!(c("By Ana Ruiz").as_deref(), Some("Ana Ruiz"));
-        assert_eq!(c("Written By\nAna Ruiz\nStaff Writer").as_deref(), Some("Ana Ruiz"));
-        assert_eq!(c("BySummer Lane-June 12, 2025").as_deref(), Some("Summer Lane"));
-        assert_eq!(c("Author: Ana Ruiz, Associate Editor, Valley Post").as_deref(), Some("Ana Ruiz"));
-        assert_eq!(c("This post was written by Ana Ruiz").as_deref(), Some("Ana Ruiz"));
+        assert_eq!(
+            c("Written By\nAna Ruiz\nStaff Writer").as_deref(),
+            Some("Ana Ruiz")
+        );
+        assert_eq!(
+            c("BySummer Lane-June 12, 2025").as_deref(),
+            Some("Summer Lane")
+        );
+        assert_eq!(
+            c("Author: Ana Ruiz, Associate Editor, Valley Post").as_deref(),
+            Some("Ana Ruiz")
+        );
+        assert_eq!(
+            c("This post was written by Ana Ruiz").as_deref(),
+            Some("Ana Ruiz")
+        );
         assert_eq!(c("Ana Ruiz July 3, 2025").as_deref(), Some("Ana Ruiz"));
         assert_eq!(c("Ana Ruiz and 2 others").as_deref(), Some("Ana Ruiz"));
-        assert_eq!(c("anaruiz 4,701 18 gold badges").as_deref(), Some("anaruiz"));
+        assert_eq!(
+            c("anaruiz 4,701 18 gold badges").as_deref(),
+            Some("anaruiz")
+        );
         assert_eq!(c("Li Wei, Ana Ruiz").as_deref(), Some("Li Wei, Ana Ruiz"));
         assert_eq!(c("Dec. 19, 2025 · Ana Ruiz").as_deref(), Some("Ana Ruiz"));
         assert_eq!(c("About the Author"), None);

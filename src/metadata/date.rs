@@ -15,7 +15,10 @@ use url::Url;
 /// (see the module doc); `None` otherwise.
 pub(crate) fn iso_date(raw: &str) -> Option<String> {
     // Values quoted twice (`"2025-12-17T13:22:47Z"`) are still dates.
-    let s = raw.trim().trim_matches(|c: char| c == '"' || c == '\'').trim();
+    let s = raw
+        .trim()
+        .trim_matches(|c: char| c == '"' || c == '\'')
+        .trim();
     iso_numeric(s)
         .or_else(|| written_date(s))
         .or_else(|| numeric_date(s))
@@ -45,7 +48,10 @@ fn iso_numeric(s: &str) -> Option<String> {
     };
     let (y, m, d) = (num(0, 4)?, num(5, 2)?, num(8, 2)?);
     let sep_ok = |i: usize, c: u8| b.get(i) == Some(&c);
-    let sep = b.get(4).copied().filter(|c| matches!(c, b'-' | b'/' | b'.'))?;
+    let sep = b
+        .get(4)
+        .copied()
+        .filter(|c| matches!(c, b'-' | b'/' | b'.'))?;
     if !(sep_ok(7, sep) && valid(y, m, d)) {
         return None;
     }
@@ -202,7 +208,10 @@ fn written_date(s: &str) -> Option<String> {
     let date = format!("{y:04}-{m:02}-{d:02}");
     // RFC 2822: `Tue, 05 Mar 2024 10:00:00 +0000`.
     let after = s
-        .get(rest.get(used.saturating_sub(1)).map_or(s.len(), |(i, t)| i + t.len())..)
+        .get(
+            rest.get(used.saturating_sub(1))
+                .map_or(s.len(), |(i, t)| i + t.len())..,
+        )
         .unwrap_or("")
         .trim();
     let mut parts = after.split_whitespace();
@@ -312,7 +321,10 @@ pub(crate) fn dates_in_text(text: &str) -> (Option<String>, Option<String>) {
                 }
                 labelled.get_or_insert(date);
                 since = at + len;
-                k = tok.iter().position(|(i, _)| *i >= since).unwrap_or(tok.len());
+                k = tok
+                    .iter()
+                    .position(|(i, _)| *i >= since)
+                    .unwrap_or(tok.len());
             }
             None => k += 1,
         }
@@ -361,7 +373,10 @@ mod tests {
         assert_eq!(iso("\"2025-12-17T13:22:47Z\""), "2025-12-17T13:22:47Z");
         assert_eq!(iso("March 25, 2015"), "2015-03-25");
         assert_eq!(iso("5 Sept. 2019"), "2019-09-05");
-        assert_eq!(iso("Fri, 21 Dec 2018 12:55:00 +0000"), "2018-12-21T12:55:00+00:00");
+        assert_eq!(
+            iso("Fri, 21 Dec 2018 12:55:00 +0000"),
+            "2018-12-21T12:55:00+00:00"
+        );
         assert_eq!(iso("Thu, 09/25/2025 - 11:38"), "2025-09-25");
         assert_eq!(iso("13/11/2025 09:21:40"), "2025-11-13");
         assert_eq!(iso("02.12.2025"), "2025-12-02");
@@ -379,8 +394,14 @@ mod tests {
     #[test]
     fn dates_are_found_in_running_text() {
         let t = |s: &str| date_in_text(s);
-        assert_eq!(t("Published 14 Nov 2025 by Ana").as_deref(), Some("2025-11-14"));
-        assert_eq!(t("Ana Ruiz · September 4th, 2025").as_deref(), Some("2025-09-04"));
+        assert_eq!(
+            t("Published 14 Nov 2025 by Ana").as_deref(),
+            Some("2025-11-14")
+        );
+        assert_eq!(
+            t("Ana Ruiz · September 4th, 2025").as_deref(),
+            Some("2025-09-04")
+        );
         assert_eq!(t("Posted: 2025-09-25 11:38").as_deref(), Some("2025-09-25"));
         assert_eq!(t("le 3 janvier 2024 à 10h").as_deref(), Some("2024-01-03"));
         assert_eq!(t("May the river rise 12 feet"), None);

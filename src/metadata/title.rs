@@ -22,16 +22,15 @@ pub(super) fn title(
         stated.extend(f.meta.get(*k).and_then(|v| v.last()).map(|v| unescape(v)));
     }
     stated.extend(f.html_title.clone());
-    let best = f
-        .h1
-        .iter()
-        .take(tuning::TITLE_H1_CANDIDATES)
-        .enumerate()
-        .filter_map(|(i, h)| {
-            let score = stated.iter().map(|t| agreement(h, t)).max().unwrap_or(0);
-            (score > 0).then_some((score, std::cmp::Reverse(i), h))
-        })
-        .max();
+    let best =
+        f.h1.iter()
+            .take(tuning::TITLE_H1_CANDIDATES)
+            .enumerate()
+            .filter_map(|(i, h)| {
+                let score = stated.iter().map(|t| agreement(h, t)).max().unwrap_or(0);
+                (score > 0).then_some((score, std::cmp::Reverse(i), h))
+            })
+            .max();
     if let Some((_, _, h)) = best {
         return Some((h.clone(), "h1"));
     }
@@ -55,7 +54,8 @@ fn agreement(h1: &str, stated: &str) -> u8 {
     if h == t || h == main {
         return 3;
     }
-    if similarity(&h, &t) >= tuning::TITLE_AGREEMENT && similarity(&t, &h) >= tuning::TITLE_AGREEMENT
+    if similarity(&h, &t) >= tuning::TITLE_AGREEMENT
+        && similarity(&t, &h) >= tuning::TITLE_AGREEMENT
     {
         return 3;
     }
