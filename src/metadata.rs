@@ -55,7 +55,7 @@ mod json_ld;
 mod title;
 
 use date::{dates_in_text, iso_date, url_date};
-use json_ld::{json_ld_any, json_ld_article, names_of, str_field, url_of};
+use json_ld::{json_ld_any, json_ld_article, json_ld_author, names_of, str_field, url_of};
 use title::{headline, title};
 
 /// What the metadata stage hands on.
@@ -175,7 +175,11 @@ fn conclude(f: Found, page_url: Option<&str>) -> Collected {
         title.as_ref().map(|(t, _)| t.as_str()),
     );
     let modified = modified(&f, ld);
-    let byline = byline(&f, ld);
+    let byline = byline(&f, ld, title.as_ref().map(|(t, _)| t.as_str()));
+    let hint_h1 = title
+        .as_ref()
+        .filter(|(_, source)| *source == "h1")
+        .map(|(t, _)| t.clone());
     let sources: Vec<(&'static str, &'static str)> = [
         ("title", title.as_ref().map(|t| t.1)),
         ("byline", byline.as_ref().map(|b| b.1)),
@@ -216,7 +220,9 @@ fn conclude(f: Found, page_url: Option<&str>) -> Collected {
         tags: tags(&f, ld),
     };
     Collected {
-        headline: headline(&f),
+        // The visible headline when the title is an h1 (the text must not repeat the title),
+        // else the first metadata stage's hint.
+        headline: hint_h1.or_else(|| headline(&f)),
         metadata,
         base,
         sources,
@@ -345,9 +351,10 @@ impl Walk {
                 .iter_mut()
                 .map(|(_, a)| a)
                 .filter(|a| a.len() < cap);
+            // Line breaks, so that a block of the window can be read on its own.
             for buf in windows.chain(std::iter::once(&mut f.rolling)) {
-                if !buf.ends_with(' ') {
-                    buf.push(' ');
+                if !buf.ends_with('\n') {
+                    buf.push('\n');
                 }
             }
         }
@@ -788,6 +795,7 @@ fn unescape(s: &str) -> String {
 fn byline(
     f: &Found,
     ld: Option<&serde_json::Map<String, Value>>,
+    title: Option<&str>,
 ) -> Option<(String, &'static str)> {
     let mut not_names: Vec<String> = Vec::new();
     not_names.extend(meta_first(f, lexicon::META_SITE_NAME));
@@ -810,18 +818,19 @@ fn byline(
         }
         Some(name)
     };
+    // Each name cleaned; those left joined by ", ".
+    let names = |names: Vec<String>| -> Option<String> {
+        let kept: Vec<String> = names
+            .iter()
+            .filter_map(|n| byline::clean(n))
+            .filter_map(ok)
+            .collect();
+        (!kept.is_empty()).then(|| kept.join(", "))
+    };
     let from_ld = ld
         .and_then(|o| o.get("author"))
         .map(names_of)
-        .map(|names| {
-            names
-                .iter()
-                .filter_map(|n| byline::clean(n))
-                .filter_map(ok)
-                .collect::<Vec<_>>()
-        })
-        .filter(|n| !n.is_empty())
-        .map(|n| n.join(", "));
+        .and_then(names);
     if let Some(b) = from_ld {
         return Some((b, "json-ld"));
     }
@@ -835,12 +844,56 @@ fn byline(
     if let Some(b) = from_meta {
         return Some((b, "meta"));
     }
+    // Yoast SEO's reading-time card: `twitter:label1` "Written by", `twitter:data1` the name.
+    let from_card = (1..=tuning::TWITTER_CARD_LABELS).find_map(|i| {
+        let label = f
+            .meta
+            .get(&format!("twitter:label{i}"))?
+            .last()?
+            .to_lowercase();
+        if !lexicon::BYLINE_OPENERS
+            .iter()
+            .any(|o| o.trim_end().trim_end_matches(':') == label)
+        {
+            return None;
+        }
+        let data = f.meta.get(&format!("twitter:data{i}"))?.last()?;
+        byline::clean(&unescape(data)).and_then(ok)
+    });
+    if let Some(b) = from_card {
+        return Some((b, "twitter-card"));
+    }
     let from_dom = f
         .dom_bylines
         .iter()
         .find_map(|(_, raw)| byline::clean(raw).and_then(ok));
     if let Some(b) = from_dom {
         return Some((b, "byline-element"));
+    }
+    let from_json_ld = json_ld_author(&f.json_ld).and_then(names);
+    if let Some(b) = from_json_ld {
+        return Some((b, "json-ld"));
+    }
+    // A block right after the headline that opens like a byline ("By Ana Ruiz").
+    let from_text = near_headline_text(f, title).0.and_then(|after| {
+        after
+            .lines()
+            .skip(1)
+            .take(tuning::BYLINE_TEXT_LINES)
+            .find_map(|line| {
+                let line = normalise(line);
+                let lower = line.to_lowercase();
+                let opens = lexicon::BYLINE_OPENERS.iter().any(|o| lower.starts_with(o));
+                if !opens || line.chars().count() >= tuning::BYLINE_MAX_CHARS {
+                    return None;
+                }
+                byline::clean(&line)
+                    .filter(|b| b.chars().next().is_some_and(char::is_uppercase))
+                    .and_then(ok)
+            })
+    });
+    if let Some(b) = from_text {
+        return Some((b, "text-after-headline"));
     }
     f.item_author
         .as_deref()

@@ -293,6 +293,15 @@ pub(crate) const BYLINE_CLEAN_MAX_BYTES: usize = 400;
 /// avatar and the name box of one byline row without taking the author boxes of a listing.
 pub(crate) const BYLINE_DOM_CANDIDATES: usize = 4;
 
+/// `twitter:labelN` / `twitter:dataN` pairs read for a "Written by" card (Yoast SEO emits
+/// two: author and reading time; four leaves room for plugins that add more).
+pub(crate) const TWITTER_CARD_LABELS: usize = 4;
+
+/// Blocks after the headline `h1` searched for a line that opens like a byline ("By Ana
+/// Ruiz") when no markup names the author. A byline sits within the first few blocks (a
+/// standfirst, a date line, the byline); further down, "By the time…" is prose.
+pub(crate) const BYLINE_TEXT_LINES: usize = 4;
+
 /// Years a `/YYYY/MM/DD/` URL path segment may name to be read as the publication date. The
 /// web's news archives start in the 1990s; later than 2100 is an ID, not a year. Wider
 /// ranges read more product and ticket numbers as dates.
