@@ -34,6 +34,13 @@ pub struct Explanation {
     pub dropped_deep_tags: usize,
     /// Whether the node limit cut the page.
     pub truncated: bool,
+    /// The source of each metadata value found, as (field, source): `("title", "h1")`,
+    /// `("byline", "meta")`, `("published", "json-ld")`, `("modified", "meta")`. Sources:
+    /// `json-ld`, `meta`, `microdata`, `h1`, `stated-title` (JSON-LD, meta or `<title>`
+    /// without its site part), `byline-element`, `site-name`, `time-pubdate`,
+    /// `time-near-headline`, `text-byline`, `text-after-headline`, `text-before-headline`,
+    /// `url`, `time`, `time-updated`, `text-updated`.
+    pub metadata_sources: Vec<(&'static str, &'static str)>,
 }
 
 /// One block and the decision about it.
@@ -130,6 +137,7 @@ fn explanation(a: &Analysis) -> Explanation {
         page_type_evidence: a.page_type_evidence.clone(),
         dropped_deep_tags: a.parse.dropped_deep_tags,
         truncated: a.parse.truncated,
+        metadata_sources: a.metadata_sources.clone(),
     }
 }
 

@@ -59,6 +59,8 @@ pub(crate) struct Analysis {
     pub(crate) page_type: page_type::PageType,
     /// The votes that decided `page_type`.
     pub(crate) page_type_evidence: Vec<PageTypeEvidence>,
+    /// Where each metadata value came from (see `metadata::Collected::sources`).
+    pub(crate) metadata_sources: Vec<(&'static str, &'static str)>,
     /// The URL links and images resolve against (`<base href>`, else `Options::base_url`).
     pub(crate) base: Option<url::Url>,
     pub(crate) parse: ParseReport,
@@ -195,6 +197,7 @@ impl Extractor {
             metadata,
             headline,
             base,
+            sources: metadata_sources,
         } = meta.conclude(self.options.base_url.as_deref());
         let decided = page_type::decide(
             &kind,
@@ -220,6 +223,7 @@ impl Extractor {
             metadata: Metadata::default(),
             page_type: decided.page_type,
             page_type_evidence: decided.evidence,
+            metadata_sources,
             base,
             parse,
             retried: false,

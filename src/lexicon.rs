@@ -1081,6 +1081,133 @@ pub(crate) const BYLINE_OPENERS: &[&str] = &[
     "reporting by ",
 ];
 
+/// The word that ends a byline's label wherever the label starts ("This post was written
+/// by", "View all posts by", "Recipe by"), and that pages glue to the name ("ByAna").
+/// Only English "by": the other languages' words ("von", "di", "de") are also name parts
+/// and are only taken as openers ([`BYLINE_OPENERS`]).
+pub(crate) const BYLINE_BY_WORDS: &[&str] = &["by"];
+
+/// What a byline text may say after the name that is not part of it, lower-case with a
+/// leading space: modification and publication labels, reading times, second credits.
+pub(crate) const BYLINE_TAIL_LABELS: &[&str] = &[
+    " updated",
+    " last updated",
+    " published",
+    " posted",
+    " last edited",
+    " wrote",
+    " min read",
+    " minute read",
+    " reviewed by",
+    " fact checked",
+    " edited by",
+    " follow",
+    " view all",
+    " more from",
+    " aktualisiert",
+    " veröffentlicht",
+    " mis à jour",
+    " publié",
+    " actualizado",
+    " publicado",
+    " aggiornato",
+    " pubblicato",
+    " bijgewerkt",
+    " gepubliceerd",
+];
+
+/// Separators in a byline row after the name, and whether they end it whatever follows
+/// (dots and guillemets lead to a date or a section) or only before a lower-case word or a
+/// number (a bar or dash may lead to the author's affiliation, which is kept).
+pub(crate) const BYLINE_SEPARATORS: &[(&str, bool)] = &[
+    (" » ", true),
+    (" • ", true),
+    (" · ", true),
+    (" on behalf of ", true),
+    (" | ", false),
+    (" - ", false),
+    (" – ", false),
+    (" — ", false),
+];
+
+/// Texts that byline elements hold instead of a name (section labels, role labels), lower-case.
+pub(crate) const BYLINE_NON_NAMES: &[&str] = &[
+    "about the author",
+    "about the authors",
+    "about author",
+    "author",
+    "authors",
+    "the author",
+    "topic author",
+    "written by",
+    "posted by",
+    "by",
+    "share",
+    "follow",
+    "contributor",
+    "contributors",
+    "autor",
+    "auteur",
+    "autore",
+];
+
+/// Word stems of job titles and affiliations that follow a name after a comma ("Ana Ruiz,
+/// Associate Editor", "Li Wei, Trial Attorney at …"), lower-case prefixes. A part after a
+/// comma with one of these, or with a lower-case word that is not a name particle, ends the
+/// byline; parts of capitalised names are further authors.
+pub(crate) const JOB_TITLE_WORDS: &[&str] = &[
+    "editor",
+    "writer",
+    "reporter",
+    "expert",
+    "founder",
+    "co-founder",
+    "attorney",
+    "educator",
+    "manager",
+    "director",
+    "head",
+    "staff",
+    "contribut",
+    "correspondent",
+    "specialist",
+    "officer",
+    "analyst",
+    "journalist",
+    "columnist",
+    "producer",
+    "president",
+    "professor",
+    "researcher",
+    "engineer",
+    "consultant",
+    "strategist",
+    "owner",
+    "lead",
+    "senior",
+    "chief",
+    "associate",
+    "assistant",
+    "redakt",
+    "rédact",
+    "redact",
+    "redatt",
+];
+
+/// Lower-case words that names contain ("Nick van Mead", "Ana de la Cruz") and the words
+/// that join several authors: not prose after a comma.
+pub(crate) const NAME_PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "al",
+    "y", "e", "and", "und", "et",
+];
+
+/// "and 2 others" / "+ 3 more" tails of a shortened author list.
+pub(crate) const BYLINE_AND_WORDS: &[&str] = &["and", "&", "+", "und", "et", "y", "e", "en"];
+/// See [`BYLINE_AND_WORDS`].
+pub(crate) const BYLINE_OTHERS_WORDS: &[&str] = &[
+    "others", "other", "more", "weitere", "autres", "otros", "altri", "outros", "anderen",
+];
+
 /// Labels that make up a whole block where an ad was (the ad itself is usually an iframe or
 /// a script, so its label is all that is left in the text), lower-case. Matched against the
 /// whole block only: "advertising" inside a sentence is prose.
@@ -1484,9 +1611,16 @@ pub(crate) const JSON_LD_ARTICLE_TYPES: &[&str] = &[
 /// Class/id words that mark an element holding the author's name, when no markup states
 /// it. Source: Readability.js `REGEXPS.byline` (`byline|author|dateline|writtenby|p-author`),
 /// matched anywhere in `class` + `id`. Broader words (`meta`, `info`) would catch date and
-/// category lines.
-pub(crate) const BYLINE_CLASS_WORDS: &[&str] =
-    &["byline", "author", "dateline", "writtenby", "p-author"];
+/// category lines. `autor` is the word in German, Spanish, Portuguese, Polish and Czech
+/// templates (`class=autor`), which `author` does not match.
+pub(crate) const BYLINE_CLASS_WORDS: &[&str] = &[
+    "byline",
+    "author",
+    "autor",
+    "dateline",
+    "writtenby",
+    "p-author",
+];
 
 /// Separators between a headline and a site name in `<title>`. Source: Readability.js
 /// `_getArticleTitle` (`| - – — \ / > »`); the hierarchical ones (`\ / > »`) say the title is
@@ -1502,10 +1636,228 @@ pub(crate) const HEADLINE_SEPARATORS: &[&str] =
 /// The hierarchical subset of [`TITLE_SEPARATORS`].
 pub(crate) const TITLE_HIERARCHY_SEPARATORS: &[char] = &['\\', '/', '>', '»'];
 
-/// English month names and their numbers, for dates written out ("March 5, 2024"). Three-
-/// letter prefixes match the abbreviations (`Sept` is matched by `sep`).
-pub(crate) const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+/// Month names and their usual abbreviations in the stop-list languages (en, de, fr, es, it,
+/// pt, nl, sv, id, pl, cs, ru, tr; Polish, Czech and Russian in the genitive that dates use),
+/// lower-case, with the month's number: written dates ("March 5, 2024", "5. März 2024",
+/// "4 de septiembre de 2025") are read with these. A name is only taken between a day and a
+/// year, so names that are also words ("may", "out", "set") do not make dates of prose.
+/// Source: the languages' calendars as their newspapers print them.
+pub(crate) const MONTH_NUMBERS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("januar", 1),
+    ("janvier", 1),
+    ("janv", 1),
+    ("enero", 1),
+    ("ene", 1),
+    ("gennaio", 1),
+    ("gen", 1),
+    ("janeiro", 1),
+    ("januari", 1),
+    ("januarie", 1),
+    ("styczeń", 1),
+    ("stycznia", 1),
+    ("leden", 1),
+    ("ledna", 1),
+    ("января", 1),
+    ("ocak", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("februar", 2),
+    ("février", 2),
+    ("févr", 2),
+    ("fevr", 2),
+    ("febrero", 2),
+    ("febbraio", 2),
+    ("fevereiro", 2),
+    ("fev", 2),
+    ("februari", 2),
+    ("lutego", 2),
+    ("luty", 2),
+    ("únor", 2),
+    ("února", 2),
+    ("февраля", 2),
+    ("şubat", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("märz", 3),
+    ("mär", 3),
+    ("mrz", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("março", 3),
+    ("maart", 3),
+    ("mrt", 3),
+    ("marca", 3),
+    ("marzec", 3),
+    ("březen", 3),
+    ("března", 3),
+    ("марта", 3),
+    ("mart", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("avril", 4),
+    ("avr", 4),
+    ("abril", 4),
+    ("abr", 4),
+    ("aprile", 4),
+    ("aprel", 4),
+    ("kwietnia", 4),
+    ("kwiecień", 4),
+    ("duben", 4),
+    ("dubna", 4),
+    ("апреля", 4),
+    ("nisan", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mayo", 5),
+    ("maggio", 5),
+    ("mag", 5),
+    ("maio", 5),
+    ("mei", 5),
+    ("maj", 5),
+    ("maja", 5),
+    ("květen", 5),
+    ("května", 5),
+    ("мая", 5),
+    ("mayıs", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juni", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("giugno", 6),
+    ("giu", 6),
+    ("junho", 6),
+    ("czerwca", 6),
+    ("czerwiec", 6),
+    ("červen", 6),
+    ("června", 6),
+    ("июня", 6),
+    ("haziran", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juli", 7),
+    ("juillet", 7),
+    ("juil", 7),
+    ("julio", 7),
+    ("luglio", 7),
+    ("lug", 7),
+    ("julho", 7),
+    ("lipca", 7),
+    ("lipiec", 7),
+    ("červenec", 7),
+    ("července", 7),
+    ("июля", 7),
+    ("temmuz", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("août", 8),
+    ("agosto", 8),
+    ("ago", 8),
+    ("augustus", 8),
+    ("agustus", 8),
+    ("sierpnia", 8),
+    ("sierpień", 8),
+    ("srpen", 8),
+    ("srpna", 8),
+    ("августа", 8),
+    ("ağustos", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("settembre", 9),
+    ("set", 9),
+    ("setembro", 9),
+    ("wrzesień", 9),
+    ("września", 9),
+    ("září", 9),
+    ("сентября", 9),
+    ("eylül", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("oktober", 10),
+    ("okt", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("ottobre", 10),
+    ("ott", 10),
+    ("outubro", 10),
+    ("out", 10),
+    ("październik", 10),
+    ("października", 10),
+    ("říjen", 10),
+    ("října", 10),
+    ("октября", 10),
+    ("ekim", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("novembro", 11),
+    ("listopad", 11),
+    ("listopada", 11),
+    ("ноября", 11),
+    ("kasım", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("dezember", 12),
+    ("dez", 12),
+    ("décembre", 12),
+    ("déc", 12),
+    ("diciembre", 12),
+    ("dic", 12),
+    ("dicembre", 12),
+    ("dezembro", 12),
+    ("desember", 12),
+    ("grudnia", 12),
+    ("grudzień", 12),
+    ("prosinec", 12),
+    ("prosince", 12),
+    ("декабря", 12),
+    ("aralık", 12),
+];
+
+/// What may follow a day number in a written date: English ordinals ("4th"), French "1er",
+/// Spanish and Portuguese "1º"/"1o" are split off before this test, so only letters remain.
+pub(crate) const DAY_SUFFIXES: &[&str] = &["st", "nd", "rd", "th", "er", "o", "e"];
+
+/// Words between day, month and year in written dates of the Romance languages ("4 de
+/// septiembre de 2025", "4 di settembre"), skipped.
+pub(crate) const DATE_JOINERS: &[&str] = &["de", "del", "di", "of"];
+
+/// Marks that documentation generators put at the end of a heading as its permalink
+/// (Sphinx's and MkDocs' `¶`, GitHub-style link icons); not part of the heading's text.
+pub(crate) const HEADING_LINK_MARKS: &[char] = &['¶', '🔗', '\u{F0C1}'];
+
+/// Labels of a modification date in the stop-list languages, lower-case, matched as
+/// substrings of the text between the previous date and a visible date (or in a `<time>`
+/// element's text): a date so labelled ("Updated on June 18, 2025", "Last Updated Nov 6",
+/// "mis à jour le") is not the publication date. `review` covers "Medically reviewed on",
+/// a later check of an older page.
+pub(crate) const UPDATE_LABELS: &[&str] = &[
+    "update",
+    "modifi",
+    "revised",
+    "reviewed",
+    "aktualisiert",
+    "geändert",
+    "mis à jour",
+    "mise à jour",
+    "actualizado",
+    "actualización",
+    "aggiornat",
+    "atualizad",
+    "bijgewerkt",
+    "gewijzigd",
+    "uppdaterad",
+    "diperbarui",
+    "zaktualizowano",
+    "aktualizováno",
+    "güncellen",
+    "обновлен",
 ];
 
 /// Class/id fragments of boxes that Readability.js removes before it looks for a byline in

@@ -49,12 +49,15 @@ use serde_json::Value;
 use std::collections::HashMap;
 use url::Url;
 
+mod byline;
 mod date;
 mod json_ld;
 mod title;
 
-use date::{iso_date, url_date};
-use json_ld::{all_types, json_ld_article, names_of, str_field, url_of};
+use date::{dates_in_text, iso_date, url_date};
+use json_ld::{
+    all_types, json_ld_any, json_ld_article, json_ld_author, names_of, str_field, url_of,
+};
 use title::{headline, title};
 
 /// What the metadata stage hands on.
@@ -67,6 +70,9 @@ pub(crate) struct Collected {
     pub(crate) headline: Option<String>,
     /// The URL relative links resolve against.
     pub(crate) base: Option<Url>,
+    /// Where each metadata value found came from (`("published", "json-ld")`), for
+    /// `--explain`.
+    pub(crate) sources: Vec<(&'static str, &'static str)>,
 }
 
 /// What text a capture collects.
@@ -115,14 +121,30 @@ struct Found {
     link_image: Option<String>,
     time_pubdate: Option<String>,
     time_first: Option<String>,
+    /// The first `<time datetime>` after the first `h1` opened, without a modification
+    /// label (see `lexicon::UPDATE_LABELS`); the first with one.
+    time_after_h1: Option<String>,
+    time_updated: Option<String>,
+    /// Whether the first visible `h1` has opened.
+    seen_h1: bool,
+    /// Page text (outside scripts and hidden boxes) so far, its last
+    /// [`tuning::DATE_NEAR_HEADLINE_CHARS`] or more kept.
+    rolling: String,
+    /// For each of the first [`tuning::DATE_HEADLINE_WINDOWS`] visible `h1`s: the text just
+    /// before it and the text from where it opens, each
+    /// [`tuning::DATE_NEAR_HEADLINE_CHARS`] long: where a visible date is looked for.
+    windows: Vec<(String, String)>,
+    /// The whole text of the byline candidate taken, label and date included.
+    dom_byline_text: Option<String>,
     item_author: Option<String>,
     item_published: Option<String>,
     item_modified: Option<String>,
     item_keywords: Vec<String>,
     /// A meta tag has named the author, so the page text is not searched for a byline.
     meta_author: bool,
-    /// The earliest-opened valid byline candidate: its opening order and text.
-    dom_byline: Option<(usize, String)>,
+    /// Valid byline candidates (at most [`tuning::BYLINE_DOM_CANDIDATES`]): opening order
+    /// and text, block boundaries as line breaks (the `itemprop=name` inside if any).
+    dom_bylines: Vec<(usize, String)>,
     rel_tags: Vec<String>,
 }
 
@@ -153,15 +175,33 @@ fn conclude(f: Found, page_url: Option<&str>) -> Collected {
         (None, page) => page.clone(),
     };
     let ld = json_ld_article(&f.json_ld);
+    let title = title(&f, ld);
+    let published = published(
+        &f,
+        ld,
+        page.as_ref(),
+        title.as_ref().map(|(t, _)| t.as_str()),
+    );
+    let modified = modified(&f, ld);
+    let byline = byline(&f, ld, title.as_ref().map(|(t, _)| t.as_str()));
+    let hint_h1 = title
+        .as_ref()
+        .filter(|(_, source)| *source == "h1")
+        .map(|(t, _)| t.clone());
+    let sources: Vec<(&'static str, &'static str)> = [
+        ("title", title.as_ref().map(|t| t.1)),
+        ("byline", byline.as_ref().map(|b| b.1)),
+        ("published", published.as_ref().map(|p| p.1)),
+        ("modified", modified.as_ref().map(|m| m.1)),
+    ]
+    .into_iter()
+    .filter_map(|(field, source)| source.map(|s| (field, s)))
+    .collect();
     let metadata = Metadata {
-        title: title(&f, ld),
-        byline: byline(&f, ld),
-        published: published(&f, ld),
-        modified: ld
-            .and_then(|o| str_field(o, "dateModified"))
-            .or_else(|| meta_first(&f, lexicon::META_MODIFIED))
-            .or_else(|| f.item_modified.clone())
-            .map(|d| iso_date(&d)),
+        title: title.map(|(t, _)| t),
+        byline: byline.map(|(b, _)| b),
+        published: published.map(|(d, _)| d),
+        modified: modified.map(|(d, _)| d),
         language: f
             .html_lang
             .clone()
@@ -188,9 +228,12 @@ fn conclude(f: Found, page_url: Option<&str>) -> Collected {
         tags: tags(&f, ld),
     };
     Collected {
-        headline: headline(&f),
+        // The visible headline when the title is an h1 (the text must not repeat the title),
+        // else the first metadata stage's hint.
+        headline: hint_h1.or_else(|| headline(&f)),
         metadata,
         base,
+        sources,
     }
 }
 
@@ -206,6 +249,9 @@ pub(crate) struct Walk {
     unlikely: Option<NodeId>,
     tables: u32,
     seq: usize,
+    /// The first `<time datetime>` after the first `h1`, until it closes: its node, value
+    /// and where the text before it starts in `Found::after_h1`.
+    pending_time: Option<(NodeId, String, usize)>,
 }
 
 impl Walk {
@@ -214,11 +260,14 @@ impl Walk {
         match edge {
             Edge::Open(node) => match node.value() {
                 dom::Value::Element(el) => self.open_element(node.id(), &el),
-                dom::Value::Text(t) if !self.open.is_empty() => {
+                dom::Value::Text(t) => {
                     let raw = node
                         .parent()
                         .and_then(|p| p.as_element().map(|e| e.name()))
                         .is_some_and(|n| matches!(n, "script" | "style" | "template"));
+                    if !raw && self.hidden.is_none() {
+                        self.near_headline(t);
+                    }
                     for o in &mut self.open {
                         let is_json = o.what == Capture::JsonLd;
                         if raw != is_json {
@@ -235,8 +284,24 @@ impl Walk {
             },
             Edge::Close(node) => {
                 let id = node.id();
+                if let Some(el) = node.as_element() {
+                    self.block_edge(el.name());
+                }
                 if self.hidden == Some(id) {
                     self.hidden = None;
+                }
+                if self.pending_time.as_ref().is_some_and(|(n, _, _)| *n == id) {
+                    if let Some((_, dt, from)) = self.pending_time.take() {
+                        // "Updated on June 18, 2025" in or just before the element: a
+                        // modification date.
+                        let first = self.f.windows.first().map_or("", |w| w.1.as_str());
+                        let label = first.get(from..).unwrap_or("");
+                        if !date::is_update_label(label) {
+                            set(&mut self.f.time_after_h1, &dt);
+                        } else {
+                            set(&mut self.f.time_updated, &dt);
+                        }
+                    }
                 }
                 if self.unlikely == Some(id) {
                     self.unlikely = None;
@@ -253,9 +318,87 @@ impl Walk {
         }
     }
 
+    /// Text near the `h1`s (see [`Found::windows`]).
+    fn near_headline(&mut self, t: &str) {
+        let f = &mut self.f;
+        let cap = tuning::DATE_NEAR_HEADLINE_CHARS;
+        for (_, after) in f.windows.iter_mut().filter(|(_, a)| a.len() < cap) {
+            push_capped_to(after, t, cap);
+        }
+        f.rolling.push_str(t);
+        if f.rolling.len() > 2 * cap {
+            let mut cut = f.rolling.len() - cap;
+            while !f.rolling.is_char_boundary(cut) {
+                cut += 1;
+            }
+            f.rolling.drain(..cut);
+        }
+    }
+    /// The space a browser renders between block elements: without it, blocks glued in the
+    /// markup (`<div>Written By</div><div>Ana Ruiz</div>`) glue in every capture.
+    fn block_edge(&mut self, name: &str) {
+        if matches!(lexicon::tag_role(name).0, TagRole::Block | TagRole::Break)
+            || matches!(name, "td" | "th" | "li" | "tr")
+        {
+            for o in self.open.iter_mut().filter(|o| o.what != Capture::JsonLd) {
+                // Byline texts keep the boundary as a line break: name and job title are
+                // often blocks of their own (see `byline::clean`).
+                let gap = if matches!(o.what, Capture::Byline | Capture::BylineName) {
+                    "\n"
+                } else {
+                    " "
+                };
+                if !o.text.ends_with(gap) {
+                    push_capped(&mut o.text, gap);
+                }
+            }
+            let f = &mut self.f;
+            let cap = tuning::DATE_NEAR_HEADLINE_CHARS;
+            let windows = f
+                .windows
+                .iter_mut()
+                .map(|(_, a)| a)
+                .filter(|a| a.len() < cap);
+            // Line breaks, so that a block of the window can be read on its own.
+            for buf in windows.chain(std::iter::once(&mut f.rolling)) {
+                if !buf.ends_with('\n') {
+                    buf.push('\n');
+                }
+            }
+        }
+    }
+
     fn open_element(&mut self, id: NodeId, el: &Element<'_>) {
+        self.block_edge(el.name());
         let f = &mut self.f;
         let name = el.name();
+        if name == "h1" && self.hidden.is_none() {
+            f.seen_h1 = true;
+            if f.windows.len() < tuning::DATE_HEADLINE_WINDOWS {
+                let r = &f.rolling;
+                let mut cut = r.len().saturating_sub(tuning::DATE_NEAR_HEADLINE_CHARS);
+                while !r.is_char_boundary(cut) {
+                    cut += 1;
+                }
+                f.windows
+                    .push((r.get(cut..).unwrap_or("").to_string(), String::new()));
+            }
+        }
+        if name == "time" && f.seen_h1 && f.time_after_h1.is_none() && self.pending_time.is_none() {
+            if let Some(dt) = el.attr("datetime") {
+                let class = el.attr("class").unwrap_or("");
+                if !date::is_update_label(class)
+                    && !date::is_update_label(el.attr("itemprop").unwrap_or(""))
+                {
+                    let first = f.windows.first().map_or("", |w| w.1.as_str());
+                    let mut from = first.len().saturating_sub(tuning::DATE_LABEL_CHARS);
+                    while !first.is_char_boundary(from) {
+                        from += 1;
+                    }
+                    self.pending_time = Some((id, dt.to_string(), from));
+                }
+            }
+        }
         element(f, el, name);
         if self.hidden.is_none()
             && dom::never_content(el, TagRole::Inline) == Some(dom::NeverContent::Hidden)
@@ -263,9 +406,9 @@ impl Walk {
             self.hidden = Some(id);
         }
         let byline_open = self.open.iter().any(|o| o.what == Capture::Byline);
-        // The page text is searched for a byline only until one is found, and not at all
-        // once the head's meta tags have named the author.
-        let searching = f.dom_byline.is_none() && !f.meta_author;
+        // The page text is searched for byline candidates until a few are found (also when
+        // meta tags name the author: that name may be the publisher's).
+        let searching = f.dom_bylines.len() < tuning::BYLINE_DOM_CANDIDATES;
         let skip_byline = !searching || self.hidden.is_some() || self.unlikely.is_some();
         let found = captures(f, el, name, self.hidden.is_some(), skip_byline, byline_open);
         // Readability.js tests a box for a byline before removing it as unlikely.
@@ -449,7 +592,7 @@ fn captures(
     {
         out.push(Capture::RelTag);
     }
-    if !skip_byline && f.dom_byline.is_none() && is_byline_candidate(el, itemprop) {
+    if !skip_byline && is_byline_candidate(el, itemprop) {
         out.push(Capture::Byline);
     }
     out
@@ -508,7 +651,12 @@ fn class_or_id_contains(el: &Element<'_>, words: &Lazy<Option<AhoCorasick>>) -> 
 fn finish(f: &mut Found, o: Open, open: &mut [Open]) {
     match o.what {
         Capture::Title => set(&mut f.html_title, &o.text),
-        Capture::H1 => push_text(&mut f.h1, &o.text),
+        // Entities escaped twice and the permalink marks documentation generators put after
+        // a heading (`¶`) are not part of it.
+        Capture::H1 => push_text(
+            &mut f.h1,
+            unescape(&o.text).trim_end_matches(lexicon::HEADING_LINK_MARKS),
+        ),
         Capture::H2 => push_text(&mut f.h2, &o.text),
         Capture::JsonLd => {
             let text = o.text.trim();
@@ -525,10 +673,14 @@ fn finish(f: &mut Found, o: Open, open: &mut [Open]) {
             let len = whole.chars().count();
             if len > 0
                 && len < tuning::BYLINE_MAX_CHARS
-                && f.dom_byline.as_ref().is_none_or(|(s, _)| o.seq < *s)
+                && f.dom_bylines.len() < tuning::BYLINE_DOM_CANDIDATES
             {
-                let name = o.name.map(|n| normalise(&n)).filter(|n| !n.is_empty());
-                f.dom_byline = Some((o.seq, name.unwrap_or(whole)));
+                let name = o.name.filter(|n| !normalise(n).is_empty());
+                if f.dom_bylines.iter().all(|(s, _)| o.seq < *s) {
+                    f.dom_byline_text = Some(whole);
+                }
+                f.dom_bylines.push((o.seq, name.unwrap_or(o.text)));
+                f.dom_bylines.sort_by_key(|(s, _)| *s);
             }
         }
         Capture::BylineName => {
@@ -549,6 +701,16 @@ fn finish(f: &mut Found, o: Open, open: &mut [Open]) {
 /// boundary.
 fn push_capped(buffer: &mut String, text: &str) {
     let room = tuning::MAX_CAPTURE_BYTES.saturating_sub(buffer.len());
+    let mut end = room.min(text.len());
+    while end > 0 && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    buffer.push_str(text.get(..end).unwrap_or(""));
+}
+
+/// Appends as much of `text` as keeps `buffer` under `cap` bytes, on a character boundary.
+fn push_capped_to(buffer: &mut String, text: &str, cap: usize) {
+    let room = cap.saturating_sub(buffer.len());
     let mut end = room.min(text.len());
     while end > 0 && !text.is_char_boundary(end) {
         end -= 1;
@@ -634,44 +796,248 @@ fn unescape(s: &str) -> String {
 // ---------------------------------------------------------------------------------------
 // Fields
 
-fn byline(f: &Found, ld: Option<&serde_json::Map<String, Value>>) -> Option<String> {
+/// The first byline source (see the module doc) that states a name once cleaned
+/// (`byline::clean`) and is not the site's or the publisher's name; and its source. When
+/// no source names anyone else, the site's name is the byline after all: company blogs
+/// and one-person sites sign with it.
+fn byline(
+    f: &Found,
+    ld: Option<&serde_json::Map<String, Value>>,
+    title: Option<&str>,
+) -> Option<(String, &'static str)> {
+    let mut not_names: Vec<String> = Vec::new();
+    not_names.extend(meta_first(f, lexicon::META_SITE_NAME));
+    for publisher in [ld.and_then(|o| o.get("publisher"))]
+        .into_iter()
+        .flatten()
+        .chain(f.json_ld.iter().filter_map(|v| v.get("publisher")))
+    {
+        not_names.extend(names_of(publisher));
+    }
+    let not_names: Vec<String> = not_names.iter().map(|n| n.to_lowercase()).collect();
+    let site_byline = std::cell::RefCell::new(None);
+    let ok = |name: String| -> Option<String> {
+        if is_url(&name) {
+            return None;
+        }
+        if not_names.contains(&name.to_lowercase()) {
+            site_byline.borrow_mut().get_or_insert(name);
+            return None;
+        }
+        Some(name)
+    };
+    // Each name cleaned; those left joined by ", ".
+    let names = |names: Vec<String>| -> Option<String> {
+        let kept: Vec<String> = names
+            .iter()
+            .filter_map(|n| byline::clean(n))
+            .filter_map(ok)
+            .collect();
+        (!kept.is_empty()).then(|| kept.join(", "))
+    };
     let from_ld = ld
         .and_then(|o| o.get("author"))
         .map(names_of)
-        .filter(|n| !n.is_empty())
-        .map(|n| n.join(", "));
-    from_ld
-        .or_else(|| {
-            lexicon::META_AUTHOR.iter().find_map(|k| {
-                f.meta
-                    .get(*k)
-                    .and_then(|v| v.last())
-                    .filter(|v| !(*k == "article:author" && is_url(v)))
-                    .map(|v| unescape(v))
+        .and_then(names);
+    if let Some(b) = from_ld {
+        return Some((b, "json-ld"));
+    }
+    let from_meta = lexicon::META_AUTHOR.iter().find_map(|k| {
+        f.meta
+            .get(*k)
+            .and_then(|v| v.last())
+            .and_then(|v| byline::clean(&unescape(v)))
+            .and_then(ok)
+    });
+    if let Some(b) = from_meta {
+        return Some((b, "meta"));
+    }
+    // Yoast SEO's reading-time card: `twitter:label1` "Written by", `twitter:data1` the name.
+    let from_card = (1..=tuning::TWITTER_CARD_LABELS).find_map(|i| {
+        let label = f
+            .meta
+            .get(&format!("twitter:label{i}"))?
+            .last()?
+            .to_lowercase();
+        if !lexicon::BYLINE_OPENERS
+            .iter()
+            .any(|o| o.trim_end().trim_end_matches(':') == label)
+        {
+            return None;
+        }
+        let data = f.meta.get(&format!("twitter:data{i}"))?.last()?;
+        byline::clean(&unescape(data)).and_then(ok)
+    });
+    if let Some(b) = from_card {
+        return Some((b, "twitter-card"));
+    }
+    let from_dom = f
+        .dom_bylines
+        .iter()
+        .find_map(|(_, raw)| byline::clean(raw).and_then(ok));
+    if let Some(b) = from_dom {
+        return Some((b, "byline-element"));
+    }
+    let from_json_ld = json_ld_author(&f.json_ld).and_then(names);
+    if let Some(b) = from_json_ld {
+        return Some((b, "json-ld"));
+    }
+    // A block right after the headline that opens like a byline ("By Ana Ruiz").
+    let from_text = near_headline_text(f, title).0.and_then(|after| {
+        after
+            .lines()
+            .skip(1)
+            .take(tuning::BYLINE_TEXT_LINES)
+            .find_map(|line| {
+                let line = normalise(line);
+                let lower = line.to_lowercase();
+                let opens = lexicon::BYLINE_OPENERS.iter().any(|o| lower.starts_with(o));
+                if !opens || line.chars().count() >= tuning::BYLINE_MAX_CHARS {
+                    return None;
+                }
+                byline::clean(&line)
+                    .filter(|b| b.chars().next().is_some_and(char::is_uppercase))
+                    .and_then(ok)
             })
-        })
-        .or_else(|| f.dom_byline.as_ref().map(|(_, b)| b.clone()))
-        .or_else(|| f.item_author.clone())
+    });
+    if let Some(b) = from_text {
+        return Some((b, "text-after-headline"));
+    }
+    f.item_author
+        .as_deref()
+        .and_then(byline::clean)
+        .and_then(ok)
+        .map(|b| (b, "microdata"))
+        .or_else(|| site_byline.take().map(|b| (b, "site-name")))
 }
 
 fn is_url(s: &str) -> bool {
     Url::parse(s).is_ok_and(|u| u.has_host())
 }
 
-fn published(f: &Found, ld: Option<&serde_json::Map<String, Value>>) -> Option<String> {
-    ld.and_then(|o| str_field(o, "datePublished"))
-        .or_else(|| meta_first(f, lexicon::META_PUBLISHED))
-        .or_else(|| f.item_published.clone())
-        .or_else(|| f.time_pubdate.clone())
-        .or_else(|| f.time_first.clone())
-        .map(|d| iso_date(&d))
-        .or_else(|| {
-            let url = f
-                .canonical
+/// The first source of the publication date (see the module doc) whose value reads as a
+/// date, and the source's name.
+fn published(
+    f: &Found,
+    ld: Option<&serde_json::Map<String, Value>>,
+    page: Option<&Url>,
+    title: Option<&str>,
+) -> Option<(String, &'static str)> {
+    let iso = |v: Option<String>| v.as_deref().and_then(iso_date);
+    let near = near_headline_text(f, title);
+    let byline_dates = f
+        .dom_byline_text
+        .as_deref()
+        .map(dates_in_text)
+        .unwrap_or_default();
+    let after_dates = near.0.map(dates_in_text).unwrap_or_default();
+    let before_dates = near.1.map(dates_in_text).unwrap_or_default();
+    let tries: [(&'static str, &dyn Fn() -> Option<String>); 12] = [
+        ("json-ld", &|| {
+            iso(ld.and_then(|o| str_field(o, "datePublished")))
+                .or_else(|| iso(json_ld_any(&f.json_ld, "datePublished")))
+        }),
+        ("meta", &|| meta_date(f, lexicon::META_PUBLISHED)),
+        ("microdata", &|| iso(f.item_published.clone())),
+        ("time-pubdate", &|| iso(f.time_pubdate.clone())),
+        ("time-near-headline", &|| iso(f.time_after_h1.clone())),
+        ("text-byline", &|| byline_dates.0.clone()),
+        ("text-after-headline", &|| after_dates.0.clone()),
+        ("text-before-headline", &|| before_dates.0.clone()),
+        ("url", &|| {
+            f.canonical
+                .as_deref()
+                .and_then(url_date)
+                .or_else(|| {
+                    meta_first(f, lexicon::META_URL)
+                        .as_deref()
+                        .and_then(url_date)
+                })
+                .or_else(|| page.and_then(|p| url_date(p.as_str())))
+        }),
+        ("time", &|| iso(f.time_first.clone())),
+        // The page shows only when it was updated: the best statement it makes of its date.
+        ("time-updated", &|| iso(f.time_updated.clone())),
+        ("text-updated", &|| {
+            byline_dates
+                .1
                 .clone()
-                .or_else(|| meta_first(f, lexicon::META_URL))?;
-            url_date(&url)
+                .or_else(|| after_dates.1.clone())
+                .or_else(|| before_dates.1.clone())
+        }),
+    ];
+    let found: Vec<(String, &'static str)> = tries
+        .iter()
+        .filter_map(|(source, get)| get().map(|d| (d, *source)))
+        .collect();
+    let day = |d: &str| d.get(..10).map(str::to_string);
+    let is_markup = |s: &str| MARKUP_DATE_SOURCES.contains(&s);
+    let is_visible = |s: &str| VISIBLE_DATE_SOURCES.contains(&s);
+    let visible: Vec<&(String, &'static str)> =
+        found.iter().filter(|(_, s)| is_visible(s)).collect();
+    // Markup and the page's visible date agree: that day. They disagree: the markup date is
+    // often the CMS's last save or a template's, the visible one what readers were told.
+    let agreed = found
+        .iter()
+        .filter(|(_, s)| is_markup(s))
+        .find(|(d, _)| visible.iter().any(|(v, _)| day(v) == day(d)));
+    let has_markup = found.iter().any(|(_, s)| is_markup(s));
+    agreed
+        .or_else(|| visible.first().copied().filter(|_| has_markup))
+        .or_else(|| found.first())
+        .cloned()
+}
+
+/// Date sources read from markup meant for machines.
+const MARKUP_DATE_SOURCES: &[&str] = &["json-ld", "meta", "microdata"];
+/// Date sources the reader sees next to the headline.
+const VISIBLE_DATE_SOURCES: &[&str] = &[
+    "time-pubdate",
+    "time-near-headline",
+    "text-byline",
+    "text-after-headline",
+    "text-before-headline",
+];
+
+/// The text from the headline `h1` on and the text before it: the `h1` that starts with
+/// the title when one does (a logo or section `h1` may come first), else the first.
+fn near_headline_text<'f>(f: &'f Found, title: Option<&str>) -> (Option<&'f str>, Option<&'f str>) {
+    let title = title
+        .map(|t| normalise(t).to_lowercase())
+        .filter(|t| !t.is_empty());
+    let window = title
+        .and_then(|t| {
+            f.windows
+                .iter()
+                .find(|(_, after)| normalise(after).to_lowercase().starts_with(&t))
         })
+        .or_else(|| f.windows.first());
+    match window {
+        Some((before, after)) => (Some(after.as_str()), Some(before.as_str())),
+        None => (None, None),
+    }
+}
+
+/// The last modification date: JSON-LD `dateModified`, the meta keys, microdata.
+fn modified(
+    f: &Found,
+    ld: Option<&serde_json::Map<String, Value>>,
+) -> Option<(String, &'static str)> {
+    let iso = |v: Option<String>| v.as_deref().and_then(iso_date);
+    iso(ld.and_then(|o| str_field(o, "dateModified")))
+        .or_else(|| iso(json_ld_any(&f.json_ld, "dateModified")))
+        .map(|d| (d, "json-ld"))
+        .or_else(|| meta_date(f, lexicon::META_MODIFIED).map(|d| (d, "meta")))
+        .or_else(|| iso(f.item_modified.clone()).map(|d| (d, "microdata")))
+}
+
+/// The first value of the meta keys, in their order, that reads as a date.
+fn meta_date(f: &Found, keys: &[&str]) -> Option<String> {
+    keys.iter().find_map(|k| {
+        f.meta
+            .get(*k)
+            .and_then(|v| v.iter().rev().find_map(|d| iso_date(&unescape(d))))
+    })
 }
 
 fn site_name(f: &Found, ld: Option<&serde_json::Map<String, Value>>) -> Option<String> {

@@ -11,7 +11,7 @@
 //! | `url` | string or null | WARC: `WARC-Target-URI`; single page: `--url`; else null |
 //! | `title` | string | the headline, `""` when none |
 //! | `text` | string | the article, one block per line; `""` when none or on error |
-//! | `byline`, `published`, `language`, `site_name`, `description`, `canonical_url` | string or null | page metadata |
+//! | `byline`, `published`, `modified`, `language`, `site_name`, `description`, `canonical_url` | string or null | page metadata (`published`, `modified`: ISO 8601) |
 //! | `page_type` | string | `article`, `forum`, `product`, `collection`, `listing`, `service`, `documentation` or `other` |
 //! | `charset` | string or null | the encoding the bytes were read with (`UTF-8`, `windows-1252`…) |
 //! | `charset_source` | string or null | how it was found: `bom`, `header`, `meta`, `utf8-override`, `guess` |
@@ -57,6 +57,7 @@ impl Record {
         record.push("text", article.text.as_str());
         record.push("byline", m.byline.as_deref());
         record.push("published", m.published.as_deref());
+        record.push("modified", m.modified.as_deref());
         record.push("language", m.language.as_deref());
         record.push("site_name", m.site_name.as_deref());
         record.push("description", m.description.as_deref());
@@ -146,6 +147,7 @@ mod tests {
             "text",
             "byline",
             "published",
+            "modified",
             "language",
             "site_name",
             "description",

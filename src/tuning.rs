@@ -294,10 +294,57 @@ pub(crate) const LAYOUT_CELL_CHARS: u32 = 200;
 /// not a name. Lower misses "By A, B and C, Staff Writers" lines; higher takes bios.
 pub(crate) const BYLINE_MAX_CHARS: usize = 100;
 
+/// Words at the start of a byline searched for the end of its label ("This post was
+/// written by Ana"): labels are short. More would cut names that contain "by" later on.
+pub(crate) const BYLINE_LABEL_WORDS: usize = 6;
+
+/// Byline texts longer than this many bytes (any source) are not cleaned but refused: a
+/// bio or a list, and the cleaning looks for dates at each offset (quadratic). Twice the
+/// longest valid DOM byline in UTF-8.
+pub(crate) const BYLINE_CLEAN_MAX_BYTES: usize = 400;
+
+/// Byline elements remembered in page order; the first whose text states a name is taken
+/// (the first may hold only "About the Author" or initials). Four covers a label box, an
+/// avatar and the name box of one byline row without taking the author boxes of a listing.
+pub(crate) const BYLINE_DOM_CANDIDATES: usize = 4;
+
+/// `twitter:labelN` / `twitter:dataN` pairs read for a "Written by" card (Yoast SEO emits
+/// two: author and reading time; four leaves room for plugins that add more).
+pub(crate) const TWITTER_CARD_LABELS: usize = 4;
+
+/// Blocks after the headline `h1` searched for a line that opens like a byline ("By Ana
+/// Ruiz") when no markup names the author. A byline sits within the first few blocks (a
+/// standfirst, a date line, the byline); further down, "By the time…" is prose.
+pub(crate) const BYLINE_TEXT_LINES: usize = 4;
+
 /// Years a `/YYYY/MM/DD/` URL path segment may name to be read as the publication date. The
 /// web's news archives start in the 1990s; later than 2100 is an ID, not a year. Wider
 /// ranges read more product and ticket numbers as dates.
 pub(crate) const URL_DATE_YEARS: std::ops::RangeInclusive<u32> = 1990..=2100;
+
+/// Years a date must fall in to be taken as a page's publication or modification date,
+/// from any source. The web has pages from 1991 on; a "published" year outside this is a
+/// placeholder (`0001-01-01`, `1970-01-01` from a zero timestamp) or a historical date in the
+/// text ("July 4, 1776"). Earlier bounds admit epoch placeholders.
+pub(crate) const DATE_YEARS: std::ops::RangeInclusive<u32> = 1991..=2100;
+
+/// Characters of page text after the first `h1` opens (and, separately, before it) that are
+/// searched for a visible publication date when no markup states one. Datelines sit within
+/// a few lines of the headline; 600 characters reach past a standfirst and a byline row
+/// without reaching the article's own dates in its body or a listing's later entries.
+/// Higher finds more dates placed below a long teaser, and more dates that are not the
+/// page's.
+pub(crate) const DATE_NEAR_HEADLINE_CHARS: usize = 600;
+
+/// `h1`s whose surroundings are kept for the visible-date search; the one that starts
+/// with the title is searched. A logo `h1` and a section `h1` may come before the headline;
+/// four covers them and bounds the copies of each text node.
+pub(crate) const DATE_HEADLINE_WINDOWS: usize = 4;
+
+/// Characters of text before a `<time>` element searched for a modification label
+/// ("Last updated: <time>"). A label sits right before its date; more reaches the
+/// "Published … ·" label of an earlier date.
+pub(crate) const DATE_LABEL_CHARS: usize = 24;
 
 /// Most tags kept in `Metadata::tags`. Pages that stuff hundreds of SEO keywords into
 /// `<meta name=keywords>` would otherwise bloat every record; 64 is far above the 5–20 tags
@@ -324,6 +371,17 @@ pub(crate) const TITLE_MIN_CHARS: usize = 15;
 pub(crate) const TITLE_MAX_CHARS: usize = 150;
 /// See [`TITLE_MIN_WORDS`].
 pub(crate) const TITLE_COLON_MAX_WORDS: usize = 5;
+
+/// `h1`s compared with the stated titles (JSON-LD, meta, `<title>`); the best-agreeing one
+/// is the headline. A logo and a section `h1` may come before the headline; past the first
+/// few, `h1`s are listing entries.
+pub(crate) const TITLE_H1_CANDIDATES: usize = 4;
+
+/// An `h1` and a stated title whose words overlap by at least this share both ways (the
+/// `_textSimilarity` measure) state the same headline in two wordings ("Best Home Security
+/// Cameras of 2026" / "The Best Home Security Cameras of 2026"). Lower takes section
+/// headings that share a few words with the title; higher needs exact agreement.
+pub(crate) const TITLE_AGREEMENT: f32 = 0.8;
 
 /// JSON-LD `name` and `headline` differ: the one whose words overlap the `<title>` by more
 /// than this share is the headline (Readability.js `_textSimilarity` > 0.75; aktualne.cz

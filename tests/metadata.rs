@@ -2,7 +2,7 @@
 //!
 //! The dataset's `truth.jsonl` carries Readability.js's expected `title`, `byline`, `date`
 //! (its `publishedTime`) and `lang` for each page. This test extracts every page and prints
-//! the agreement table; it fails when title agreement drops under 90% of pages, or byline or
+//! the agreement table; it fails when title agreement drops under 75% of pages, or byline or
 //! date agreement under 80% of the pages whose truth has one.
 //!
 //! What "agree" means here (Readability.js's output is the truth, so the comparison is as
@@ -110,9 +110,15 @@ fn metadata_agrees_with_readability_on_its_dataset() {
         );
         if let Some(want) = field("byline") {
             let ours = m.byline.as_deref().map(norm);
+            // Readability.js keeps the label ("By Ana Sandoiu"); pith gives the name alone
+            // (issue 14), so the truth counts with its "By" label removed too.
+            let bare = ["By: ", "By ", "by "]
+                .iter()
+                .find_map(|l| want.strip_prefix(l))
+                .unwrap_or(&want);
             byline.add(
                 id,
-                ours.as_deref() == Some(want.as_str()),
+                ours.as_deref() == Some(want.as_str()) || ours.as_deref() == Some(bare),
                 &want,
                 ours.as_deref(),
             );
@@ -153,8 +159,12 @@ fn metadata_agrees_with_readability_on_its_dataset() {
     ] {
         println!("{name} misses:\n{}", t.misses.join("\n"));
     }
+    // Issue 14 made the title the visible headline (the h1 that agrees with the stated
+    // titles, else the stated title without its brand part); Readability.js gives `og:title`
+    // or `<title>` with the site suffix ("How to Build a Terrarium | eHow"), so about a
+    // fifth of the pages now differ on purpose. The floor guards against further drift.
     assert!(
-        title.share() >= 0.90,
+        title.share() >= 0.75,
         "title agreement {:.3}",
         title.share()
     );
@@ -205,4 +215,36 @@ fn corpus_titles_are_the_headlines() {
         misses.len(),
         misses.join("\n")
     );
+}
+
+/// The corpus pages that pin a metadata rule (issue 14) carry `byline`, `published` and
+/// `modified` in their truth line; each must come out exactly.
+#[test]
+fn corpus_bylines_and_dates_are_exact() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let truth = std::fs::read_to_string(dir.join("truth.jsonl")).expect("corpus truth");
+    let mut checked = 0;
+    let mut misses = Vec::new();
+    for line in truth.lines().filter(|l| !l.trim().is_empty()) {
+        let t: serde_json::Value = serde_json::from_str(line).expect("truth line is JSON");
+        let id = t["id"].as_str().expect("id");
+        let bytes = std::fs::read(dir.join("html").join(format!("{id}.html"))).expect("page");
+        let m = pith::extract_bytes(&bytes, None)
+            .expect("page extracts")
+            .metadata;
+        for (field, ours) in [
+            ("byline", &m.byline),
+            ("published", &m.published),
+            ("modified", &m.modified),
+        ] {
+            if let Some(want) = t[field].as_str() {
+                checked += 1;
+                if ours.as_deref() != Some(want) {
+                    misses.push(format!("{id} {field}: {want:?} vs {ours:?}"));
+                }
+            }
+        }
+    }
+    assert!(checked >= 8, "only {checked} corpus metadata values");
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
 }

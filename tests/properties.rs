@@ -302,8 +302,120 @@ fn is_ordered_subset(part: &str, whole: &str) -> bool {
         .all(|c| whole.any(|w| w == c))
 }
 
+/// Whether `s` is ISO 8601 as pith writes dates: `YYYY-MM-DD`, optionally
+/// `THH:MM:SS[.fff]` and `Z` or `±HH:MM`, naming a day that exists.
+fn is_iso_8601(s: &str) -> bool {
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let (date, time) = s.split_once('T').map_or((s, None), |(d, t)| (d, Some(t)));
+    let parts: Vec<&str> = date.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 || !digits(y) || !digits(m) || !digits(d) {
+        return false;
+    }
+    let (y, m, d): (u32, u32, u32) = (y.parse().unwrap(), m.parse().unwrap(), d.parse().unwrap());
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    if !(1..=12).contains(&m) || d == 0 || d > days[(m - 1) as usize] {
+        return false;
+    }
+    let Some(time) = time else { return true };
+    let (clock, zone) = match time.find(['Z', '+', '-']) {
+        Some(i) => (&time[..i], &time[i..]),
+        None => (time, ""),
+    };
+    let (hms, frac) = clock
+        .split_once('.')
+        .map_or((clock, None), |(a, b)| (a, Some(b)));
+    let hms: Vec<&str> = hms.split(':').collect();
+    let clock_ok =
+        hms.len() == 3 && hms.iter().all(|p| p.len() == 2 && digits(p)) && frac.is_none_or(digits);
+    let zone_ok = zone.is_empty()
+        || zone == "Z"
+        || (zone.len() == 6
+            && zone.as_bytes()[3] == b':'
+            && digits(&zone[1..3])
+            && digits(&zone[4..]));
+    clock_ok && zone_ok
+}
+
+/// Strings that look more or less like dates: ISO-ish, numeric, written with month names in
+/// several languages, RFC 2822, broken ones and plain words.
+fn date_like() -> impl Strategy<Value = String> {
+    let month = prop::sample::select(vec![
+        "January",
+        "Sept.",
+        "März",
+        "juillet",
+        "diciembre",
+        "maggio",
+        "outubro",
+        "mei",
+        "May",
+        "Mar",
+        "Nov",
+        "foo",
+    ]);
+    prop_oneof![
+        (
+            0u32..3000,
+            0u32..14,
+            0u32..33,
+            0u32..26,
+            0u32..61,
+            prop::sample::select(vec!["", "Z", "+0200", "-05:00", "+99", " UTC", ".123Z"])
+        )
+            .prop_map(|(y, m, d, h, mi, z)| format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:00{z}")),
+        (
+            0u32..40,
+            0u32..40,
+            0u32..3000,
+            prop::sample::select(vec!["/", ".", "-"])
+        )
+            .prop_map(|(a, b, y, sep)| format!("{a}{sep}{b}{sep}{y}")),
+        (0u32..40, month.clone(), 0u32..3000).prop_map(|(d, m, y)| format!("{d} {m} {y}")),
+        (month, 0u32..40, 0u32..3000).prop_map(|(m, d, y)| format!("Published {m} {d}, {y}")),
+        "[0-9a-zA-Z :,./+-]{0,30}",
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn published_and_modified_are_always_iso_8601(
+        ld in date_like(), meta in date_like(), time in date_like(), text in date_like(),
+        url_day in 0u32..40,
+    ) {
+        let quote = |s: &str| s.replace(['"', '\\'], "");
+        let page = format!(
+            "<html><head><script type=application/ld+json>{{\"@type\":\"NewsArticle\",\
+             \"datePublished\":\"{}\",\"dateModified\":\"{}\"}}</script>\
+             <meta property=article:published_time content=\"{}\">\
+             <link rel=canonical href=\"https://x.example/2024/05/{url_day:02}/story\"></head>\
+             <body><h1>Headline</h1><time datetime=\"{}\">{}</time><p class=byline>{}</p>\
+             <p>Body text of the story goes here.</p></body></html>",
+            quote(&ld), quote(&meta), quote(&meta), quote(&time), quote(&text), quote(&text)
+        );
+        let m = pith::extract(&page).metadata;
+        for date in [&m.published, &m.modified].into_iter().flatten() {
+            prop_assert!(is_iso_8601(date), "{date:?} is not ISO 8601 (page {page})");
+        }
+    }
 
     #[test]
     fn article_text_is_page_text_in_page_order(html in page()) {

@@ -33,6 +33,9 @@ class Article:
     def published(self) -> str | None:
         """The publication date as the page gives it."""
     @property
+    def modified(self) -> str | None:
+        """When the page was last changed, ISO 8601."""
+    @property
     def language(self) -> str | None:
         """The page's language tag."""
     @property

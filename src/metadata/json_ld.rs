@@ -6,14 +6,36 @@ use serde_json::Value;
 
 /// The first JSON-LD object describing an article: top level, in an array, or in `@graph`.
 pub(super) fn json_ld_article(values: &[Value]) -> Option<&serde_json::Map<String, Value>> {
+    first_object(values, |o| is_article_type(o.get("@type")).then_some(o))
+}
+
+/// `key` of the first JSON-LD object anywhere (top level, arrays, `@graph`) that has it as a
+/// string: pages without an article object put `datePublished` on their `WebPage`.
+pub(super) fn json_ld_any(values: &[Value], key: &str) -> Option<String> {
+    first_object(values, |o| str_field(o, key))
+}
+
+/// The names in the first `author` of any JSON-LD object (a `WebPage` or `Product` page
+/// without an article object may still name its author).
+pub(super) fn json_ld_author(values: &[Value]) -> Option<Vec<String>> {
+    first_object(values, |o| {
+        o.get("author").map(names_of).filter(|n| !n.is_empty())
+    })
+}
+
+/// What `pick` finds in the first object, in document order, for which it finds anything:
+/// top level, in arrays and in `@graph`. Iterative, bounded by the size of the parsed JSON.
+fn first_object<'v, T>(
+    values: &'v [Value],
+    pick: impl Fn(&'v serde_json::Map<String, Value>) -> Option<T>,
+) -> Option<T> {
     let mut queue: Vec<&Value> = values.iter().rev().collect();
-    // Iterative, bounded by the size of the parsed JSON.
     while let Some(v) = queue.pop() {
         match v {
             Value::Array(items) => queue.extend(items.iter().rev()),
             Value::Object(o) => {
-                if is_article_type(o.get("@type")) {
-                    return Some(o);
+                if let Some(found) = pick(o) {
+                    return Some(found);
                 }
                 if let Some(graph) = o.get("@graph") {
                     queue.push(graph);

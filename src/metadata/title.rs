@@ -1,12 +1,90 @@
 //! The title rules: the public headline (JSON-LD, meta keys, Readability.js's `<title>`
 //! rules, an `h1` that agrees) and, apart, the headline hint the context stage uses.
 
-use super::{Found, meta_first, normalise, site_name, str_field};
+use super::{Found, meta_first, normalise, site_name, str_field, unescape};
 use crate::lexicon;
 use crate::tuning;
 use serde_json::Value;
 
-pub(super) fn title(f: &Found, ld: Option<&serde_json::Map<String, Value>>) -> Option<String> {
+/// The visible headline when an `h1` agrees with one of the page's title statements
+/// (JSON-LD `headline`/`name`, the meta title keys, `<title>`), else the stated title with
+/// the site name removed; and the name of its source.
+pub(super) fn title(
+    f: &Found,
+    ld: Option<&serde_json::Map<String, Value>>,
+) -> Option<(String, &'static str)> {
+    let mut stated: Vec<String> = Vec::new();
+    if let Some(o) = ld {
+        stated.extend(str_field(o, "headline"));
+        stated.extend(str_field(o, "name"));
+    }
+    for k in lexicon::META_TITLE {
+        stated.extend(f.meta.get(*k).and_then(|v| v.last()).map(|v| unescape(v)));
+    }
+    stated.extend(f.html_title.clone());
+    let best =
+        f.h1.iter()
+            .take(tuning::TITLE_H1_CANDIDATES)
+            .enumerate()
+            .filter_map(|(i, h)| {
+                let score = stated.iter().map(|t| agreement(h, t)).max().unwrap_or(0);
+                (score > 0).then_some((score, std::cmp::Reverse(i), h))
+            })
+            .max();
+    if let Some((_, _, h)) = best {
+        return Some((h.clone(), "h1"));
+    }
+    stated_title(f, ld).map(|t| (t, "stated-title"))
+}
+
+/// How far an `h1` agrees with a stated title: 3 when it is the title or its main part
+/// (the longest between separators), or nearly the same words; 2 when one holds the other
+/// whole and the heading has [`tuning::TITLE_MIN_WORDS`] words or more; 0 otherwise.
+fn agreement(h1: &str, stated: &str) -> u8 {
+    let (h, t) = (fold(h1), fold(stated));
+    if h.is_empty() || t.is_empty() {
+        return 0;
+    }
+    let is_sep = |c: char| lexicon::TITLE_SEPARATORS.contains(&c) || c == ':';
+    let main = t
+        .split(|c: char| is_sep(c))
+        .map(str::trim)
+        .max_by_key(|p| p.len())
+        .unwrap_or("");
+    if h == t || h == main {
+        return 3;
+    }
+    if similarity(&h, &t) >= tuning::TITLE_AGREEMENT
+        && similarity(&t, &h) >= tuning::TITLE_AGREEMENT
+    {
+        return 3;
+    }
+    let words = h.split_whitespace().count();
+    let holds = |outer: &str, inner: &str| {
+        outer.starts_with(inner) || outer.ends_with(inner) || outer.contains(&format!(" {inner} "))
+    };
+    if words >= tuning::TITLE_MIN_WORDS && (holds(&t, &h) || holds(&h, &t)) {
+        return 2;
+    }
+    0
+}
+
+/// Lower case, typographic quotes and dashes as their plain forms, white space collapsed.
+fn fold(s: &str) -> String {
+    let mapped: String = s
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+            '\u{201C}' | '\u{201D}' => '"',
+            '\u{2013}' | '\u{2014}' => '-',
+            '\u{00A0}' => ' ',
+            c => c,
+        })
+        .collect();
+    normalise(&mapped.to_lowercase())
+}
+
+fn stated_title(f: &Found, ld: Option<&serde_json::Map<String, Value>>) -> Option<String> {
     let from_ld = ld.and_then(|o| {
         let (name, headline) = (str_field(o, "name"), str_field(o, "headline"));
         match (name, headline) {
@@ -32,7 +110,9 @@ pub(super) fn title(f: &Found, ld: Option<&serde_json::Map<String, Value>>) -> O
         return Some(h1);
     }
     let site = site_name(f, ld);
-    Some(strip_exact_site_name(&title, site.as_deref()))
+    let title = strip_exact_site_name(&title, site.as_deref());
+    // A short last part the site name was not spelled as ("Headline | Brand").
+    Some(strip_site_name(&title, site.as_deref()))
 }
 
 /// An `h1` that the title holds whole, with only a separator and a site or section name

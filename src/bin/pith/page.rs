@@ -168,6 +168,9 @@ pub(crate) fn write_explanation(
         why.stopword_share
     )?;
     write_page_type(out, why)?;
+    for (field, source) in &why.metadata_sources {
+        writeln!(out, "{field}: {source}")?;
+    }
     for (i, b) in why.blocks.iter().enumerate() {
         let preview: String = b.text.chars().take(70).collect();
         writeln!(
