@@ -25,6 +25,7 @@
 
 use crate::classify::{Decision, Label, Rule};
 use crate::features::Features;
+use crate::page_type::PageType;
 use crate::segment::Segmentation;
 use crate::tuning::Tuning;
 
@@ -47,6 +48,9 @@ pub(crate) struct PageContext<'a> {
     pub(crate) include_captions: bool,
     /// The language the page's markup declares (read by the features stage).
     pub(crate) language: Option<&'a str>,
+    /// What kind of page this is (`page_type` stage): on a forum thread the posts are the
+    /// content, whatever their class names say.
+    pub(crate) page_type: PageType,
 }
 
 /// The outcome of the context stage.
@@ -66,7 +70,7 @@ pub(crate) fn revise(
     tuning: &Tuning,
     page: PageContext<'_>,
 ) -> Revised {
-    let boxes = boxes(seg, features, decisions, tuning);
+    let boxes = boxes(seg, features, decisions, tuning, page.page_type);
     let region = region(seg, features, decisions, &boxes, tuning);
     let span = seg
         .elements

@@ -210,6 +210,7 @@ impl Extractor {
             title: headline.as_deref(),
             include_captions: self.options.include_captions,
             language: metadata.language.as_deref(),
+            page_type: decided.page_type,
         };
         // 3–5. features, classify, context
         let tuning = Tuning::for_focus(self.options.focus);

@@ -11,6 +11,7 @@ use super::length;
 use crate::classify::{Decision, Label};
 use crate::features::Features;
 use crate::lexicon::{Hints, TagKind};
+use crate::page_type::PageType;
 use crate::segment::{NONE, Segmentation};
 use crate::tuning::Tuning;
 
@@ -23,6 +24,7 @@ pub(super) fn boxes(
     features: &[Features],
     decisions: &[Decision],
     tuning: &Tuning,
+    page_type: PageType,
 ) -> Vec<Hints> {
     // Good length per block, prefix-summed so any range's good text is one subtraction.
     let mut prefix = Vec::with_capacity(seg.blocks.len() + 1);
@@ -38,6 +40,14 @@ pub(super) fn boxes(
     let good_in = |first: usize, end: usize| {
         prefix.get(end).copied().unwrap_or(acc) - prefix.get(first).copied().unwrap_or(0.0)
     };
+    // On a thread, the posts are the content: names that call them comments are not
+    // evidence against them (the comment form and its heading are still dropped by their
+    // phrases and by the link and length rules).
+    let believable = if page_type == PageType::Forum {
+        Hints(Hints::BOILERPLATE.0 & !Hints::COMMENT.0)
+    } else {
+        Hints::BOILERPLATE
+    };
     let vocabulary = page_vocabulary(
         seg,
         &good_in,
@@ -47,7 +57,7 @@ pub(super) fn boxes(
     let mut believed = vec![Hints::NONE; seg.elements.len()];
     for (i, e) in seg.elements.iter().enumerate() {
         let inherited = believed.get(e.parent as usize).copied().unwrap_or_default();
-        let mut mine = Hints(e.own_hints.0 & Hints::BOILERPLATE.0 & !vocabulary.0);
+        let mut mine = Hints(e.own_hints.0 & believable.0 & !vocabulary.0);
         if e.parent == NONE || good_in(e.first_block as usize, e.end_block as usize) > limit {
             mine = Hints::NONE;
         }
