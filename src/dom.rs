@@ -114,9 +114,18 @@ pub(crate) fn parse(html: &str, limits: Limits) -> (Document, ParseReport) {
     tokenizer.sink.finish()
 }
 
-/// The parsed tree as an outline (see `pith::parse_outline`).
-pub(crate) fn outline(html: &str, limits: Limits) -> Vec<String> {
-    let (doc, _) = parse(html, limits);
+/// The parsed tree as an outline (see `pith::parse_outline`), and whether a guard dropped
+/// or stopped anything.
+pub(crate) fn outline(html: &str, limits: Limits) -> (Vec<String>, bool) {
+    let (doc, report) = parse(html, limits);
+    let attributes_cut = matches!(
+        attributes::limit(prefix(html, tree::MAX_PARSE_BYTES)),
+        std::borrow::Cow::Owned(_)
+    );
+    let guarded = attributes_cut
+        || report.truncated
+        || report.dropped_deep_tags > 0
+        || html.len() > tree::MAX_PARSE_BYTES;
     let mut lines = Vec::new();
     // Open script and style elements: their text is not built (see `guard`).
     let mut raw_text = 0usize;
@@ -139,7 +148,7 @@ pub(crate) fn outline(html: &str, limits: Limits) -> Vec<String> {
             }
         }
     }
-    lines
+    (lines, guarded)
 }
 
 /// The first `max` bytes of `s` (less, to end on a character boundary).
