@@ -1070,3 +1070,163 @@ fn preview(line: &[u8]) -> String {
     let text = String::from_utf8_lossy(trim_eol(line));
     text.chars().take(40).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(fields: &str, block: &[u8]) -> Vec<u8> {
+        let mut r = format!(
+            "WARC/1.1\r\n{fields}Content-Length: {}\r\n\r\n",
+            block.len()
+        )
+        .into_bytes();
+        r.extend_from_slice(block);
+        r.extend_from_slice(b"\r\n\r\n");
+        r
+    }
+
+    fn all(bytes: &[u8]) -> Vec<Item> {
+        let mut reader = open(bytes).unwrap();
+        let mut items = Vec::new();
+        while let Some(item) = reader.next(|h| h.content_length).unwrap() {
+            items.push(item);
+        }
+        items
+    }
+
+    fn sound(item: &Item) -> &Record {
+        match item {
+            Item::Record(r) => r,
+            Item::Damaged(d) => panic!("damaged: {d}"),
+        }
+    }
+
+    #[test]
+    fn records_are_read_in_turn_with_their_blocks() {
+        let mut bytes = record("WARC-Type: warcinfo\r\n", b"software: test\r\n");
+        bytes.extend(record(
+            "WARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\n\
+             WARC-Target-URI: <https://example.com/a>\r\n",
+            b"HTTP/1.1 200 OK\r\n\r\n<p>hi</p>",
+        ));
+        let items = all(&bytes);
+        assert_eq!(items.len(), 2);
+        assert_eq!(sound(&items[0]).header.warc_type, "warcinfo");
+        let page = sound(&items[1]);
+        assert_eq!(page.header.warc_type, "response");
+        assert_eq!(page.header.record_id.as_deref(), Some("urn:uuid:1"));
+        assert_eq!(
+            page.header.target_uri.as_deref(),
+            Some("https://example.com/a")
+        );
+        assert_eq!(page.number, 2);
+        assert!(page.block.ends_with(b"<p>hi</p>"));
+    }
+
+    #[test]
+    fn header_names_are_case_insensitive_and_folded_lines_join() {
+        let bytes = record(
+            "warc-type: Response\r\nwarc-target-uri: https://example.com/\r\n  long-path\r\n",
+            b"",
+        );
+        let items = all(&bytes);
+        let header = &sound(&items[0]).header;
+        assert_eq!(header.warc_type, "response");
+        assert_eq!(
+            header.target_uri.as_deref(),
+            Some("https://example.com/ long-path")
+        );
+    }
+
+    #[test]
+    fn lf_only_line_ends_are_accepted() {
+        let bytes = b"WARC/1.0\nWARC-Type: request\nContent-Length: 3\n\nabc\n\nWARC/1.0\nContent-Length: 0\n\n";
+        let items = all(bytes);
+        assert_eq!(items.len(), 2);
+        assert_eq!(sound(&items[0]).block, b"abc");
+    }
+
+    #[test]
+    fn only_the_bytes_asked_for_are_kept() {
+        let mut bytes = record("WARC-Type: response\r\n", &[b'x'; 100]);
+        bytes.extend(record("WARC-Type: metadata\r\n", b"m"));
+        let mut reader = open(&bytes[..]).unwrap();
+        let Some(Item::Record(big)) = reader.next(|_| 10).unwrap() else {
+            panic!("a record")
+        };
+        assert_eq!(big.block.len(), 10);
+        let Some(Item::Record(next)) = reader.next(|_| 10).unwrap() else {
+            panic!("a record")
+        };
+        assert_eq!(next.header.warc_type, "metadata");
+        assert!(reader.next(|_| 10).unwrap().is_none());
+    }
+
+    #[test]
+    fn a_file_that_is_not_warc_is_an_error_naming_its_start() {
+        let err = open(&b"<html><body>hello"[..])
+            .unwrap()
+            .next(|_| 0)
+            .unwrap_err();
+        assert!(err.to_string().contains("<html>"), "{err}");
+        assert!(err.to_string().contains("is this a WARC file?"), "{err}");
+    }
+
+    #[test]
+    fn a_header_without_content_length_is_damage_and_reading_goes_on() {
+        let mut bytes = b"WARC/1.0\r\nWARC-Type: response\r\n\r\n".to_vec();
+        bytes.extend(record("WARC-Type: metadata\r\n", b"m"));
+        let items = all(&bytes);
+        assert_eq!(items.len(), 2);
+        let Item::Damaged(d) = &items[0] else {
+            panic!("damage first")
+        };
+        assert!(d.what.contains("without Content-Length"), "{d}");
+        assert_eq!(sound(&items[1]).header.warc_type, "metadata");
+    }
+
+    #[test]
+    fn an_archive_cut_inside_a_block_reports_that_record_cut_short() {
+        let mut bytes = record(
+            "WARC-Type: response\r\nWARC-Record-ID: <urn:uuid:7>\r\n",
+            b"0123456789",
+        );
+        bytes.truncate(bytes.len() - 8);
+        let items = all(&bytes);
+        assert_eq!(items.len(), 1);
+        let Item::Damaged(d) = &items[0] else {
+            panic!("damage")
+        };
+        assert!(d.truncated, "{d}");
+        assert_eq!(d.record_id.as_deref(), Some("urn:uuid:7"));
+        assert_eq!(d.offset, 0);
+    }
+
+    #[test]
+    fn gzip_per_record_is_read_member_after_member() {
+        use flate2::{Compression, write::GzEncoder};
+        use std::io::Write;
+        let mut archive = Vec::new();
+        for (i, kind) in ["warcinfo", "response"].iter().enumerate() {
+            let mut gz = GzEncoder::new(Vec::new(), Compression::fast());
+            gz.write_all(&record(
+                &format!("WARC-Type: {kind}\r\n"),
+                &[b'a' + i as u8; 5],
+            ))
+            .unwrap();
+            archive.extend(gz.finish().unwrap());
+        }
+        let items = all(&archive);
+        assert_eq!(items.len(), 2);
+        assert_eq!(sound(&items[1]).header.warc_type, "response");
+        assert_eq!(sound(&items[1]).block, b"bbbbb");
+    }
+
+    #[test]
+    fn a_blank_line_is_found_across_reads() {
+        assert_eq!(blank_line_end(b"a\r\n\r\nb", 0), Some(5));
+        assert_eq!(blank_line_end(b"a\n\nb", 0), Some(3));
+        assert_eq!(blank_line_end(b"a\r\nb\r\n", 0), None);
+    }
+}
