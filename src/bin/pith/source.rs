@@ -89,7 +89,7 @@ enum Current {
     Pages(std::vec::IntoIter<Job>),
     Archive {
         name: String,
-        reader: warc::Reader<Box<dyn Read + Send>>,
+        reader: Box<warc::Reader<Box<dyn Read + Send>>>,
     },
 }
 
@@ -181,7 +181,10 @@ impl<'a> Jobs<'a> {
                     fs::File::open(&path).and_then(|f| warc::open(self.progress.wrap_read(f)))
                 };
                 match opened {
-                    Ok(reader) => Current::Archive { name, reader },
+                    Ok(reader) => Current::Archive {
+                        name,
+                        reader: Box::new(reader),
+                    },
                     Err(e) => {
                         self.damaged(format!(
                             "cannot read archive {name}: {}",
