@@ -16,34 +16,9 @@ const NODES: usize = pith::DEFAULT_MAX_NODES;
 /// In every attribute name and value, and nowhere else.
 const MARK: &str = "zq";
 
-/// html5ever's tree, outlined like `pith::parse_outline` (script and style text too when
-/// asked: pith does not build it).
-fn html5ever_outline_with(html: &str, with_raw_text: bool) -> Vec<String> {
-    let doc = scraper::Html::parse_document(html);
-    let mut lines = Vec::new();
-    let mut raw_text = 0usize;
-    for edge in doc.tree.root().traverse() {
-        match edge {
-            ego_tree::iter::Edge::Open(node) => match node.value() {
-                scraper::Node::Element(e) => {
-                    raw_text += usize::from(matches!(e.name(), "script" | "style"));
-                    lines.push(format!("<{}", e.name()));
-                }
-                scraper::Node::Text(t) if raw_text == 0 || with_raw_text => {
-                    lines.push(format!("{:?}", &**t))
-                }
-                _ => {}
-            },
-            ego_tree::iter::Edge::Close(node) => {
-                if let scraper::Node::Element(e) = node.value() {
-                    raw_text -= usize::from(matches!(e.name(), "script" | "style"));
-                    lines.push(">".to_string());
-                }
-            }
-        }
-    }
-    lines
-}
+#[path = "common/html5ever_outline.rs"]
+mod their_tree;
+use their_tree::outline as html5ever_outline_with;
 
 fn html5ever_outline(html: &str) -> Vec<String> {
     html5ever_outline_with(html, false)

@@ -8,37 +8,9 @@
 use libfuzzer_sys::fuzz_target;
 use std::collections::HashMap;
 
-/// html5ever's tree outlined like `pith::parse_outline`; `all_text`: script and style
-/// text too.
-fn outline(html: &str, all_text: bool) -> Vec<String> {
-    let doc = scraper::Html::parse_document(html);
-    let mut lines = Vec::new();
-    let mut raw_text = 0usize;
-    for edge in doc.tree.root().traverse() {
-        match edge {
-            ego_tree::iter::Edge::Open(node) => match node.value() {
-                scraper::Node::Element(e) => {
-                    raw_text += usize::from(matches!(e.name(), "script" | "style"));
-                    lines.push(format!("<{}", e.name()));
-                }
-                scraper::Node::Text(t) if raw_text == 0 || all_text => {
-                    lines.push(format!("{:?}", &**t))
-                }
-                _ => {}
-            },
-            ego_tree::iter::Edge::Close(node) => {
-                if let scraper::Node::Element(e) = node.value() {
-                    raw_text = raw_text.saturating_sub(usize::from(matches!(
-                        e.name(),
-                        "script" | "style"
-                    )));
-                    lines.push(">".to_string());
-                }
-            }
-        }
-    }
-    lines
-}
+#[path = "../../tests/common/html5ever_outline.rs"]
+mod their_tree;
+use their_tree::outline;
 
 /// How often each character occurs in the text nodes of an outline.
 fn text_chars(outline: &[String]) -> HashMap<char, usize> {
