@@ -469,3 +469,14 @@ fn an_output_that_cannot_be_written_exits_2_with_a_message() {
     assert!(err.contains("cannot write"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn a_gzip_archive_whose_first_member_is_damaged_at_its_first_byte_is_still_gzip() {
+    let mut bytes = gzip(&response("a"));
+    bytes[0] ^= 1;
+    bytes.extend(gzip(&response("b")));
+    let (pages, errors, status, err) = batch("first.warc.gz", &bytes);
+    assert_eq!(pages, ids(&["b"]), "{err}");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(status, Some(1));
+}

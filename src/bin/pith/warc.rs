@@ -15,8 +15,8 @@
 //!   searched for, in the compressed bytes, from just after the start of the damage;
 //! * a record whose `Content-Length` disagrees with its gzip member (the member ends first,
 //!   or the block ends inside the member) or, uncompressed, with the next record's start;
-//!   bytes where a record header should start that are not one: the next line starting
-//!   `WARC/1.` that parses as a record header is searched for, from the start of the
+//!   bytes where a record header should start that are not one: the next `WARC/1.` that
+//!   starts a record header that parses (at a line start or after garbage) is searched for, from the start of the
 //!   damaged record's block (so a block that claimed too much gives back the records it
 //!   swallowed), across member ends;
 //! * the archive ends inside a record: that record is the damage, as before.
@@ -323,9 +323,24 @@ pub(crate) struct Reader<R> {
 /// Opens an archive stream, decompressing it when it starts with the gzip magic bytes.
 pub(crate) fn open<R: Read>(raw: R) -> io::Result<Reader<R>> {
     let mut raw = Raw::new(raw);
-    let head = raw.fill(GZIP_MEMBER.len())?;
+    let head = raw.fill(CHUNK)?;
     let starts_with = preview(head);
-    let input = if head.starts_with(&GZIP_MEMBER[..2]) {
+    // A gzip archive whose first member is damaged at its start still has gzip members
+    // after it: bytes that do not start a record, with a member header soon after, are
+    // read as gzip (the damage is then passed over like any other).
+    let first = head
+        .iter()
+        .position(|b| *b != b'\r' && *b != b'\n')
+        .and_then(|i| head.get(i..))
+        .unwrap_or_default();
+    let damaged_gzip = !first.is_empty()
+        && !RECORD_START.starts_with(
+            first
+                .get(..RECORD_START.len().min(first.len()))
+                .unwrap_or_default(),
+        )
+        && find(head, &GZIP_MEMBER).is_some();
+    let input = if head.starts_with(&GZIP_MEMBER[..2]) || damaged_gzip {
         Input::Between(raw)
     } else {
         // No gzip: the buffered bytes are the start of the archive.
@@ -767,21 +782,8 @@ impl<R: Read> Reader<R> {
             // Not the damage's own first byte.
             let found = {
                 let available = self.available();
-                let mut at = None;
-                let mut search = 0;
-                while let Some(i) = available
-                    .get(search..)
-                    .and_then(|rest| find(rest, RESYNC_START))
-                {
-                    let i = search + i;
-                    let line_start = i == 0 || available.get(i - 1) == Some(&b'\n');
-                    if line_start {
-                        at = Some(i);
-                        break;
-                    }
-                    search = i + 1;
-                }
-                at
+                // Not only at line starts: garbage may end without a line end.
+                find(available, RESYNC_START)
             };
             match found {
                 Some(i) => {
