@@ -480,3 +480,14 @@ fn a_gzip_archive_whose_first_member_is_damaged_at_its_first_byte_is_still_gzip(
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(status, Some(1));
 }
+
+#[test]
+fn garbage_with_no_line_end_before_the_next_record_is_passed_over() {
+    let mut bytes = response("a");
+    bytes.extend_from_slice(b"HT");
+    bytes.extend(response("b"));
+    let (pages, errors, status, err) = batch("noline.warc", &bytes);
+    assert_eq!(pages, ids(&["a", "b"]), "{err}");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(status, Some(1));
+}

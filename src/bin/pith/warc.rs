@@ -283,7 +283,7 @@ enum Fault {
     /// The file could not be read.
     Io(io::Error),
     /// The gzip member that starts at this offset does not decode.
-    Corrupt { member: u64, why: String, cut: bool },
+    Corrupt { member: u64, why: String },
 }
 
 /// What follows the end of a segment (a gzip member, or the whole plain archive).
@@ -414,7 +414,6 @@ impl<R: Read> Reader<R> {
             Input::Member { decoder, start } => match decoder.read(space) {
                 Ok(n) => Ok(n),
                 Err(e) => {
-                    let raw = decoder.get_ref();
                     // The file itself failed, not the data in it.
                     if !matches!(
                         e.kind(),
@@ -427,7 +426,6 @@ impl<R: Read> Reader<R> {
                         Err(Fault::Corrupt {
                             member: *start,
                             why: e.to_string(),
-                            cut: raw.eof && raw.pos >= raw.buf.len(),
                         })
                     }
                 }
@@ -494,7 +492,8 @@ impl<R: Read> Reader<R> {
     /// The next record or damaged stretch; `None` at the end of the archive. An error only
     /// when the input cannot be read, or holds no WARC record at all.
     pub(crate) fn next(&mut self, keep: impl Fn(&Header) -> u64) -> Result<Option<Item>, Error> {
-        if let Some(damage) = self.pending.take() {
+        if let Some(mut damage) = self.pending.take() {
+            self.measure(&mut damage);
             return Ok(Some(Item::Damaged(damage)));
         }
         let start = self.offset();
@@ -515,7 +514,19 @@ impl<R: Read> Reader<R> {
             });
         }
         self.seen_record = true;
+        let mut damage = damage;
+        self.measure(&mut damage);
         Ok(Some(Item::Damaged(damage)))
+    }
+
+    /// The bytes of a damaged stretch in the file, from its start to the next record,
+    /// when the reader has moved on in the file (inside one whole-file gzip member, the
+    /// decompressed bytes passed over are what was counted).
+    fn measure(&self, damage: &mut Damage) {
+        let here = self.offset();
+        if here > damage.offset {
+            damage.skipped = here - damage.offset;
+        }
     }
 
     /// One sound record, or the damaged stretch up to the next one.
@@ -843,16 +854,14 @@ impl<R: Read> Reader<R> {
     fn merge(&mut self, mut damage: Damage, fault: Fault) -> Stop {
         match fault {
             Fault::Io(e) => Stop::Io(e),
-            Fault::Corrupt { member, why, cut } => {
+            Fault::Corrupt { member, why } => {
                 if member == damage.offset {
                     damage.what = format!("a gzip member that does not decode ({why})");
                 }
                 self.buf.truncate(self.pos);
-                if cut {
-                    damage.truncated = true;
-                    self.segment_done = true;
-                    return Stop::Damaged(damage);
-                }
+                // A member that decodes up to the end of the file may be a cut one, or a
+                // corrupt one that read on through the members after it: they are searched
+                // (none found: the archive was cut short).
                 self.raw_resync(damage)
             }
         }
