@@ -326,20 +326,21 @@ pub(crate) fn open<R: Read>(raw: R) -> io::Result<Reader<R>> {
     let head = raw.fill(CHUNK)?;
     let starts_with = preview(head);
     // A gzip archive whose first member is damaged at its start still has gzip members
-    // after it: bytes that do not start a record, with a member header soon after, are
-    // read as gzip (the damage is then passed over like any other).
+    // after it: bytes that do not start a record, with a member header soon after and no
+    // uncompressed record header near them, are read as gzip (the damage is then passed over like any
+    // other).
     let first = head
         .iter()
         .position(|b| *b != b'\r' && *b != b'\n')
         .and_then(|i| head.get(i..))
         .unwrap_or_default();
+    let first = first
+        .get(..RECORD_START.len().min(first.len()))
+        .unwrap_or_default();
     let damaged_gzip = !first.is_empty()
-        && !RECORD_START.starts_with(
-            first
-                .get(..RECORD_START.len().min(first.len()))
-                .unwrap_or_default(),
-        )
-        && find(head, &GZIP_MEMBER).is_some();
+        && !RECORD_START.starts_with(first)
+        && find(head, &GZIP_MEMBER).is_some()
+        && find(head, RESYNC_START).is_none();
     let input = if head.starts_with(&GZIP_MEMBER[..2]) || damaged_gzip {
         Input::Between(raw)
     } else {
