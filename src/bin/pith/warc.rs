@@ -326,9 +326,8 @@ pub(crate) fn open<R: Read>(raw: R) -> io::Result<Reader<R>> {
     let head = raw.fill(CHUNK)?;
     let starts_with = preview(head);
     // A gzip archive whose first member is damaged at its start still has gzip members
-    // after it: bytes that do not start a record, with a member header soon after and no
-    // uncompressed record header near them, are read as gzip (the damage is then passed over like any
-    // other).
+    // after it: bytes that do not start a record, followed soon by a gzip member that
+    // decodes to a record, are read as gzip (the damage is then passed over like any other).
     let first = head
         .iter()
         .position(|b| *b != b'\r' && *b != b'\n')
@@ -337,10 +336,8 @@ pub(crate) fn open<R: Read>(raw: R) -> io::Result<Reader<R>> {
     let first = first
         .get(..RECORD_START.len().min(first.len()))
         .unwrap_or_default();
-    let damaged_gzip = !first.is_empty()
-        && !RECORD_START.starts_with(first)
-        && find(head, &GZIP_MEMBER).is_some()
-        && find(head, RESYNC_START).is_none();
+    let damaged_gzip =
+        !first.is_empty() && !RECORD_START.starts_with(first) && holds_a_record_member(head);
     let input = if head.starts_with(&GZIP_MEMBER[..2]) || damaged_gzip {
         Input::Between(raw)
     } else {
@@ -926,6 +923,18 @@ impl<R: Read> Reader<R> {
             }
         }
     }
+}
+
+/// Whether `bytes` hold a gzip member that decodes to bytes starting `WARC/`.
+fn holds_a_record_member(bytes: &[u8]) -> bool {
+    let mut from = 0;
+    while let Some(i) = bytes.get(from..).and_then(|rest| find(rest, &GZIP_MEMBER)) {
+        if decodes_to_record(&mut Raw::new(bytes.get(from + i..).unwrap_or_default())) {
+            return true;
+        }
+        from += i + 1;
+    }
+    false
 }
 
 /// Whether the gzip member at the raw position decodes to bytes starting `WARC/`. Leaves
