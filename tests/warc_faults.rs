@@ -491,3 +491,15 @@ fn garbage_with_no_line_end_before_the_next_record_is_passed_over() {
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(status, Some(1));
 }
+
+#[test]
+fn a_length_that_runs_past_the_end_gives_back_the_records_it_swallowed() {
+    let mut bytes = response("a");
+    bytes.extend(record_off("response", "b", &response_block("b"), 5_000));
+    bytes.extend(response("c"));
+    let (pages, errors, status, err) = batch("past-end.warc", &bytes);
+    assert_eq!(pages, ids(&["a", "c"]), "{err}");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["id"], "urn:uuid:b");
+    assert_eq!(status, Some(1));
+}

@@ -621,7 +621,7 @@ impl<R: Read> Reader<R> {
         let (block, complete) = match self.block(header.content_length, held) {
             Ok(read) => read,
             Err(BlockEnd::Fault(f)) => return Err(self.fault(f, Some(&header))),
-            Err(BlockEnd::MemberEnded { got, then }) => {
+            Err(BlockEnd::MemberEnded { got, then, kept }) => {
                 damage.skipped += got;
                 damage.what = format!(
                     "Content-Length {} but its gzip member ends after {got} bytes of block",
@@ -630,12 +630,22 @@ impl<R: Read> Reader<R> {
                 return Err(match then {
                     Next::Record => Stop::Damaged(damage),
                     Next::End => {
-                        damage.truncated = true;
                         damage.what = format!(
                             "the archive ends {got} bytes into a block of {}",
                             header.content_length
                         );
-                        Stop::Damaged(damage)
+                        match kept {
+                            // A length that claimed too much may have swallowed records.
+                            Some(block) => {
+                                damage.skipped = header_len as u64;
+                                self.unread(&block);
+                                self.resync(damage)
+                            }
+                            None => {
+                                damage.truncated = true;
+                                Stop::Damaged(damage)
+                            }
+                        }
                     }
                     Next::Garbage { .. } => self.raw_resync(damage),
                     Next::Continues => Stop::Damaged(damage),
@@ -718,7 +728,14 @@ impl<R: Read> Reader<R> {
             if self.available().is_empty() && self.more().map_err(BlockEnd::Fault)? == 0 {
                 match self.advance().map_err(BlockEnd::Fault)? {
                     Next::Continues => continue,
-                    then => return Err(BlockEnd::MemberEnded { got, then }),
+                    then => {
+                        let complete = kept.len() as u64 == got;
+                        return Err(BlockEnd::MemberEnded {
+                            got,
+                            then,
+                            kept: complete.then_some(kept),
+                        });
+                    }
                 }
             }
             let available = self.available();
@@ -990,6 +1007,8 @@ enum BlockEnd {
     MemberEnded {
         got: u64,
         then: Next,
+        /// The bytes read, when all were kept.
+        kept: Option<Vec<u8>>,
     },
 }
 
