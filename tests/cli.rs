@@ -30,7 +30,11 @@ fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
         let mut pipe = child.stdin.take().expect("stdin is piped");
         // pith may exit before reading it (a usage error): that is not a failure here.
         if let Err(e) = pipe.write_all(bytes) {
-            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "stdin is written: {e}");
+            assert_eq!(
+                e.kind(),
+                std::io::ErrorKind::BrokenPipe,
+                "stdin is written: {e}"
+            );
         }
     }
     child.wait_with_output().expect("pith finishes")
