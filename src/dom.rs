@@ -12,7 +12,8 @@
 //! elements, so hostile nesting costs time quadratic in its depth; the tokenizer is quadratic
 //! in the number of attributes of one tag. Browsers stop nesting at 512. Three guards keep
 //! parsing linear in input size and memory proportional to it:
-//! 1. before tokenizing, [`attributes::limit`] ends any tag at 256 attributes;
+//! 1. before tokenizing, [`attributes::limit`] drops the attributes of any tag past 256 (the
+//!    rest of the tag becomes a comment; the element keeps its content);
 //! 2. between the tokenizer and the tree builder sits `guard::Guard`, which asks the tree builder
 //!    itself (`TreeBuilder::trace_handles`) how many elements are open or on the list of
 //!    active formatting elements, and drops start tags that would go past `max_depth`, and
@@ -118,6 +119,43 @@ pub(crate) fn parse(html: &str, limits: Limits) -> (Document, ParseReport) {
     }
     tokenizer.end();
     tokenizer.sink.finish()
+}
+
+/// The parsed tree as an outline (see `pith::parse_outline`), and whether a guard dropped
+/// or stopped anything.
+pub(crate) fn outline(html: &str, limits: Limits) -> (Vec<String>, bool) {
+    let (doc, report) = parse(html, limits);
+    let attributes_cut = matches!(
+        attributes::limit(prefix(html, tree::MAX_PARSE_BYTES)),
+        std::borrow::Cow::Owned(_)
+    );
+    let guarded = attributes_cut
+        || report.truncated
+        || report.dropped_deep_tags > 0
+        || html.len() > tree::MAX_PARSE_BYTES;
+    let mut lines = Vec::new();
+    // Open script and style elements: their text is not built (see `guard`).
+    let mut raw_text = 0usize;
+    for edge in doc.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Value::Element(e) => {
+                    raw_text += usize::from(matches!(e.name(), "script" | "style"));
+                    lines.push(format!("<{}", e.name()));
+                }
+                Value::Text(t) if raw_text == 0 => lines.push(format!("{t:?}")),
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Some(e) = node.as_element() {
+                    raw_text = raw_text
+                        .saturating_sub(usize::from(matches!(e.name(), "script" | "style")));
+                    lines.push(">".to_string());
+                }
+            }
+        }
+    }
+    (lines, guarded)
 }
 
 /// The first `max` bytes of `s` (less, to end on a character boundary).

@@ -119,3 +119,19 @@ pub fn extract(html: &str) -> Article {
 pub fn extract_bytes(bytes: &[u8], content_type: Option<&str>) -> Result<Article, Error> {
     Extractor::default().extract_bytes(bytes, content_type)
 }
+
+/// The tree pith parses a page into (the guards applied, with these limits), as an
+/// outline: `<name` on entering an element, `>` on leaving it, `"text"` for a text node;
+/// text inside `script` and `style`, comments and doctypes left out. For the differential
+/// tests and fuzz target that compare it with html5ever's own tree; not a stable API. The
+/// flag: a guard dropped or stopped something (the tree may then differ).
+#[doc(hidden)]
+pub fn parse_outline(html: &str, max_depth: usize, max_nodes: usize) -> (Vec<String>, bool) {
+    dom::outline(
+        html,
+        dom::Limits {
+            max_depth,
+            max_nodes,
+        },
+    )
+}

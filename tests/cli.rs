@@ -28,7 +28,14 @@ fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .expect("pith starts");
     if let Some(bytes) = stdin {
         let mut pipe = child.stdin.take().expect("stdin is piped");
-        pipe.write_all(bytes).expect("stdin is written");
+        // pith may exit before reading it (a usage error): that is not a failure here.
+        if let Err(e) = pipe.write_all(bytes) {
+            assert_eq!(
+                e.kind(),
+                std::io::ErrorKind::BrokenPipe,
+                "stdin is written: {e}"
+            );
+        }
     }
     child.wait_with_output().expect("pith finishes")
 }
@@ -801,7 +808,7 @@ fn chunked_and_gzip_encoded_payloads_are_decoded() {
 }
 
 #[test]
-fn an_archive_cut_short_keeps_earlier_pages_reports_the_cut_one_and_exits_2() {
+fn an_archive_cut_short_keeps_earlier_pages_reports_the_cut_one_and_exits_1() {
     let crawl = crawl_records();
     let mut bytes: Vec<u8> = crawl[..4].iter().flat_map(|r| gzip(r)).collect();
     // Half of the windows-1252 response record, uncompressed stream cut mid-block.
@@ -811,7 +818,7 @@ fn an_archive_cut_short_keeps_earlier_pages_reports_the_cut_one_and_exits_2() {
     let cut = dir.path().join("cut.warc");
     fs::write(&cut, &plain).unwrap();
     let out = run(&["batch", arg(&cut)], None);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let lines = records(&out);
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["id"], "urn:uuid:r1");
@@ -826,7 +833,7 @@ fn an_archive_cut_short_keeps_earlier_pages_reports_the_cut_one_and_exits_2() {
     let cut_gz = dir.path().join("cut.warc.gz");
     fs::write(&cut_gz, &bytes).unwrap();
     let out = run(&["batch", arg(&cut_gz)], None);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert_eq!(records(&out)[0]["id"], "urn:uuid:r1");
     assert!(stderr(&out).contains("cut.warc.gz"));
 }

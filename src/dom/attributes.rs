@@ -1,8 +1,10 @@
 //! Stage 1, before tokenizing — cap the number of attributes any tag can have.
 //!
 //! Input: the page as `&str`. Output: the same page, or a copy in which every tag that
-//! would have more than [`MAX_ATTRIBUTES`] attributes is ended (a `>` inserted) before its
-//! next attribute.
+//! would have more than [`MAX_ATTRIBUTES`] attributes keeps its first ones and loses the
+//! rest: the tag is ended before its next attribute and the rest of it is made a comment
+//! (`><?` inserted, a bogus comment that the tag's own `>` ends, §13.2.5.41), so the element
+//! keeps its content and no attribute becomes text.
 //!
 //! Why: html5ever's tokenizer checks each new attribute name against all the names the tag
 //! already has (`Tokenizer::finish_attribute`), so one tag with n attributes costs n²/2
@@ -18,14 +20,22 @@
 //! the scan is linear. Whatever the real tokenizer state is, if it is inside a tag, one of
 //! the readings is in that same state with at least its attribute count, so no tag can slip
 //! through with more than the cap. A reading that reaches the cap is in a state where `>`
-//! ends the tag (attributes start only outside quotes), so a `>` is inserted there. If that
-//! reading was not the real one (the `<` was text in a script, comment or title), the
-//! effect is a stray `>` in text nobody reads; it takes hundreds of space-separated words
-//! after a `<` without any `>` to get there.
+//! ends the tag (attributes start only outside quotes), so `><?` is inserted there: the tag
+//! ends and a bogus comment starts, which ends at the next `>`. That reading is followed on
+//! (the "tail") to its own end: a `>` it sees inside a quoted value would end the comment
+//! early, so `<?` is inserted after each such `>` to start another. The dropped attributes
+//! are in comments nobody reads. After the start tag of an element whose content the
+//! tokenizer reads as text (`title`, `textarea`, `script`, `style`…; readings remember
+//! whether their tag name is one), a comment would be text, so the tail is deleted
+//! instead, up to the tag's own `>`. The readings go on over the output bytes, insertions
+//! included, so the cap holds for what the tokenizer sees. If the reading that reached the
+//! cap was not the real one (the `<` was text in a script, comment or title), the effect is
+//! stray `><?` in text nobody reads; it takes hundreds of space-separated words after a `<`
+//! without any `>` to get there.
 
 use std::borrow::Cow;
 
-/// Most attributes a tag keeps; the rest of the tag becomes text. Real tags carry a few
+/// Most attributes a tag keeps; the rest are dropped. Real tags carry a few
 /// dozen at most (tracking links with many `data-` attributes); a tag at the cap costs the
 /// tokenizer 256²/2 = 32k comparisons, about 20 µs, for at least 700 bytes of input.
 pub(crate) const MAX_ATTRIBUTES: u32 = 256;
@@ -312,6 +322,79 @@ fn count_attributes(tag: &[u8], cap: u32) -> Reading {
     }
 }
 
+/// What is inserted where a tag reaches the cap: the end of the tag, then a bogus comment
+/// (§13.2.5.41) that holds the rest of its attributes up to its own `>`.
+const CUT: &str = "><?";
+
+/// What is inserted after a `>` inside a quoted value of a cut tag's tail: the `>` ended
+/// the comment, so another one starts.
+const REOPEN: &str = "<?";
+
+/// The states of the readings that reached the cap, followed to their own end (the tail of
+/// the tag, whose attributes are dropped).
+#[derive(Clone, Copy, Default)]
+struct Tail {
+    /// Bit `s`: a reading that reached the cap is in state `s`.
+    states: u16,
+    /// The tag is a raw-text start tag: its tail is deleted, not made a comment.
+    delete: bool,
+}
+
+impl Tail {
+    /// Steps every state; whether a quoted state saw `>`, and whether all ended.
+    fn step(&mut self, byte: u8) -> (bool, bool) {
+        let mut next = 0u16;
+        let mut quoted_gt = false;
+        let mut bits = self.states;
+        while bits != 0 {
+            let state = TagState::from_index(bits.trailing_zeros() as usize);
+            bits &= bits - 1;
+            if let Some((to, _)) = step(state, byte) {
+                quoted_gt |= byte == b'>'
+                    && matches!(state, TagState::DoubleQuoted | TagState::SingleQuoted);
+                next |= 1 << to.index();
+            }
+        }
+        self.states = next;
+        (quoted_gt, next == 0)
+    }
+
+    fn stops(&self) -> u8 {
+        let mut stops = GT;
+        let mut bits = self.states;
+        while bits != 0 {
+            stops |= stops_of(TagState::from_index(bits.trailing_zeros() as usize));
+            bits &= bits - 1;
+        }
+        stops
+    }
+}
+
+/// Whether a start tag's name makes the tokenizer read what follows it as text (RCDATA,
+/// raw text, plaintext: §13.2.6.4.7), so that a comment cannot hold its dropped
+/// attributes. `name` starts at the tag name.
+fn is_raw_text_name(name: &[u8]) -> bool {
+    const NAMES: [&[u8]; 10] = [
+        b"title",
+        b"textarea",
+        b"script",
+        b"style",
+        b"xmp",
+        b"iframe",
+        b"noembed",
+        b"noframes",
+        b"noscript",
+        b"plaintext",
+    ];
+    NAMES.iter().any(|n| {
+        name.get(..n.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(n))
+            && name
+                .get(n.len())
+                .is_none_or(|b| matches!(b, b'\t' | b'\n' | 0x0c | b'\r' | b' ' | b'/' | b'>'))
+    })
+}
+
 fn limit_to(html: &str, cap: u32) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut readings = Readings::default();
@@ -320,6 +403,7 @@ fn limit_to(html: &str, cap: u32) -> Cow<'_, str> {
     let mut copied = 0;
     // The previous byte was the `<` of `</`: look at the `/` even if nothing is alive.
     let mut end_tag_open = false;
+    let mut tail = Tail::default();
     let mut i = 0;
     while i < bytes.len() {
         // Skip bytes that change no reading and open no tag: up to the next `<` when no
@@ -327,10 +411,15 @@ fn limit_to(html: &str, cap: u32) -> Cow<'_, str> {
         // of a page are skipped this way (text, long values, class lists).
         if !end_tag_open {
             let rest = bytes.get(i..).unwrap_or_default();
-            let skip = if readings.alive == 0 {
+            let skip = if tail.delete {
+                rest.iter().position(|b| class(*b) & tail.stops() != 0)
+            } else if readings.alive == 0 && tail.states == 0 {
                 memchr::memchr(b'<', rest)
             } else {
-                let stops = readings.stops();
+                let mut stops = readings.stops();
+                if tail.states != 0 {
+                    stops |= tail.stops();
+                }
                 rest.iter().position(|b| class(*b) & stops != 0)
             };
             match skip {
@@ -339,25 +428,61 @@ fn limit_to(html: &str, cap: u32) -> Cow<'_, str> {
             }
         }
         let Some(&byte) = bytes.get(i) else { break };
+        if tail.delete {
+            // Deleted bytes are not seen by the tokenizer, so not by the readings either;
+            // the tag's own `>` is kept.
+            let (_, ended) = tail.step(byte);
+            if ended {
+                tail = Tail::default();
+                copied = i;
+            } else {
+                i += 1;
+                continue;
+            }
+        }
         if readings.alive != 0 {
             match readings.step(byte, cap) {
-                Some(next) => readings = next,
-                None => {
+                Ok(next) => readings = next,
+                Err(raw) => {
                     // Every reading about to start an attribute past the cap is outside
-                    // quotes, where `>` ends the tag. The other readings see that `>` too.
+                    // quotes, where `>` ends the tag.
                     let out = out.get_or_insert_with(|| String::with_capacity(html.len() + 64));
                     out.push_str(html.get(copied..i).unwrap_or(""));
-                    out.push('>');
                     copied = i;
-                    readings = readings.step(b'>', u32::MAX).unwrap_or_default();
+                    readings = readings.without_over(byte, cap);
+                    if raw {
+                        tail = Tail {
+                            states: 1 << TagState::BeforeAttributeName.index(),
+                            delete: true,
+                        };
+                    } else {
+                        // The other readings see the inserted bytes too.
+                        out.push_str(CUT);
+                        readings = readings.step_all(CUT.as_bytes());
+                        tail.states |= 1 << TagState::BeforeAttributeName.index();
+                    }
                     continue;
                 }
+            }
+        }
+        if tail.states != 0 {
+            let (quoted_gt, _) = tail.step(byte);
+            if quoted_gt {
+                let out = out.get_or_insert_with(|| String::with_capacity(html.len() + 64));
+                out.push_str(html.get(copied..=i).unwrap_or(""));
+                out.push_str(REOPEN);
+                copied = i + 1;
+                readings = readings.step_all(REOPEN.as_bytes());
+                i += 1;
+                end_tag_open = false;
+                continue;
             }
         }
         let next_is_letter = bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
         // `<x` and `</x` open a tag name at `x`.
         if next_is_letter && (byte == b'<' || end_tag_open) {
-            readings.spawn();
+            let raw = byte == b'<' && is_raw_text_name(bytes.get(i + 1..).unwrap_or_default());
+            readings.spawn(raw);
         }
         end_tag_open = byte == b'<' && bytes.get(i + 1) == Some(&b'/');
         i += 1;
@@ -365,7 +490,9 @@ fn limit_to(html: &str, cap: u32) -> Cow<'_, str> {
     match out {
         None => Cow::Borrowed(html),
         Some(mut out) => {
-            out.push_str(html.get(copied..).unwrap_or(""));
+            if !tail.delete {
+                out.push_str(html.get(copied..).unwrap_or(""));
+            }
             Cow::Owned(out)
         }
     }
@@ -378,16 +505,24 @@ struct Readings {
     alive: u16,
     /// Attribute count of the reading in each state.
     counts: [u32; STATES],
+    /// Bit `s` is set when the reading in state `s` (or one merged into it) is a start tag
+    /// of an element whose text the tokenizer reads raw (see [`is_raw_text_name`]).
+    raw: u16,
 }
 
 impl Readings {
     /// Starts a reading at a tag name.
-    fn spawn(&mut self) {
-        self.put(TagState::Name, 0);
+    fn spawn(&mut self, raw: bool) {
+        self.put(TagState::Name, 0, raw);
     }
 
-    fn put(&mut self, state: TagState, count: u32) {
+    fn put(&mut self, state: TagState, count: u32, raw: bool) {
         let bit = 1u16 << state.index();
+        if raw {
+            self.raw |= bit;
+        } else if self.alive & bit == 0 {
+            self.raw &= !bit;
+        }
         if let Some(slot) = self.counts.get_mut(state.index()) {
             *slot = if self.alive & bit != 0 {
                 (*slot).max(count)
@@ -409,23 +544,56 @@ impl Readings {
         stops
     }
 
-    /// The readings after one byte; None when a reading would pass `cap` attributes.
-    fn step(&self, byte: u8, cap: u32) -> Option<Readings> {
+    /// The readings after inserted bytes, which start no attribute of a live reading past
+    /// the cap that matters (`>` ends every reading outside quotes; `<?` opens no tag).
+    fn step_all(&self, inserted: &[u8]) -> Readings {
+        inserted.iter().fold(*self, |readings, &b| {
+            readings.step(b, u32::MAX).unwrap_or_default()
+        })
+    }
+
+    /// The readings with the attributes past the cap gone: the ones that were over it
+    /// dropped, the others as they were (their counts, at most the cap, kept).
+    fn without_over(&self, byte: u8, cap: u32) -> Readings {
         let mut next = Readings::default();
         let mut bits = self.alive;
         while bits != 0 {
             let state = bits.trailing_zeros() as usize;
             bits &= bits - 1;
             let count = self.counts.get(state).copied().unwrap_or(0);
+            let raw = self.raw & (1 << state) != 0;
+            let starts = step(TagState::from_index(state), byte).is_some_and(|(_, s)| s);
+            if !(starts && count >= cap) {
+                next.put(TagState::from_index(state), count, raw);
+            }
+        }
+        next
+    }
+
+    /// The readings after one byte; `Err` with whether a reading that would pass `cap`
+    /// attributes is a raw-text start tag.
+    fn step(&self, byte: u8, cap: u32) -> Result<Readings, bool> {
+        let mut next = Readings::default();
+        let mut bits = self.alive;
+        let mut over: Option<bool> = None;
+        while bits != 0 {
+            let state = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            let count = self.counts.get(state).copied().unwrap_or(0);
+            let raw = self.raw & (1 << state) != 0;
             if let Some((to, starts)) = step(TagState::from_index(state), byte) {
                 let count = count.saturating_add(u32::from(starts));
                 if count > cap {
-                    return None;
+                    over = Some(over.unwrap_or(false) | raw);
+                    continue;
                 }
-                next.put(to, count);
+                next.put(to, count, raw);
             }
         }
-        Some(next)
+        match over {
+            Some(raw) => Err(raw),
+            None => Ok(next),
+        }
     }
 }
 
@@ -458,9 +626,29 @@ mod tests {
     }
 
     #[test]
-    fn a_tag_over_the_cap_is_ended_before_the_next_attribute() {
-        assert_eq!(limit_to("<div a b c d e>x", 3), "<div a b c >d e>x");
-        assert_eq!(limit_to("</div a b c d>", 3), "</div a b c >d>");
+    fn a_tag_over_the_cap_keeps_its_first_attributes_and_the_rest_are_a_comment() {
+        assert_eq!(limit_to("<div a b c d e>x", 3), "<div a b c ><?d e>x");
+        assert_eq!(limit_to("</div a b c d>", 3), "</div a b c ><?d>");
+    }
+
+    #[test]
+    fn a_raw_text_tag_over_the_cap_loses_the_rest_of_its_attributes() {
+        // After `<title …>` the tokenizer reads text, so no comment can hold them.
+        assert_eq!(
+            limit_to("<title a b c d='>' e>x</title>", 3),
+            "<title a b c >x</title>"
+        );
+        assert_eq!(limit_to("<TEXTAREA a b c d>x", 3), "<TEXTAREA a b c >x");
+        // Not a raw-text name, only a prefix of one.
+        assert_eq!(limit_to("<titles a b c d>x", 3), "<titles a b c ><?d>x");
+    }
+
+    #[test]
+    fn a_quoted_gt_in_the_dropped_attributes_reopens_the_comment() {
+        assert_eq!(
+            limit_to("<p a b c d=\"1>2\" e='>' f>text", 3),
+            "<p a b c ><?d=\"1><?2\" e='><?' f>text"
+        );
     }
 
     #[test]
@@ -469,10 +657,10 @@ mod tests {
         // does not end the tag.
         assert_eq!(
             limit_to("<i a=\">\"b='>'c=3 d>x", 3),
-            "<i a=\">\"b='>'c=3 >d>x"
+            "<i a=\">\"b='>'c=3 ><?d>x"
         );
         // A `/` not followed by `>` separates attributes like a space.
-        assert_eq!(limit_to("<i a/b/c/d>", 3), "<i a/b/c/>d>");
+        assert_eq!(limit_to("<i a/b/c/d>", 3), "<i a/b/c/><?d>");
     }
 
     #[test]
@@ -481,12 +669,12 @@ mod tests {
         // comment here. The real tag after it must still be capped.
         let page = "<!-- <x a=\" --><div a b c d e>";
         let out = limit_to(page, 3);
-        assert!(out.contains("<div a b c >d e>"), "{out}");
+        assert!(out.contains("<div a b c ><?d e>"), "{out}");
     }
 
     #[test]
     fn multibyte_text_is_never_split() {
         let page = "<p é ü ö ä>日本";
-        assert_eq!(limit_to(page, 2), "<p é ü >ö ä>日本");
+        assert_eq!(limit_to(page, 2), "<p é ü ><?ö ä>日本");
     }
 }

@@ -210,12 +210,23 @@ impl Guard {
         let foreign = self
             .builder
             .adjusted_current_node_present_but_not_in_html_namespace();
-        if is_raw_text(name) && !foreign {
+        // A dropped `<svg>` or `<math>` leaves what it held in HTML: a `<title>` or `<style>`
+        // there would switch the tokenizer to text and turn the markup after it into text,
+        // so it is dropped too while such a container is open (its content stays text of the
+        // parent, as it was of the foreign element).
+        let in_dropped_foreign = is_raw_text(name)
+            && !foreign
+            && !state.dropped.is_empty()
+            && [local_name!("svg"), local_name!("math")]
+                .iter()
+                .any(|n| state.dropped.get(n).is_some_and(|c| *c > 0));
+        if is_raw_text(name) && !foreign && !in_dropped_foreign {
             return true;
         }
         let is_formatting = is_formatting(&tag.name);
         let tally = self.census(state, is_formatting);
-        let too_deep = tally.held >= state.limits.max_depth;
+        let too_deep = tally.held >= state.limits.max_depth
+            || (is_raw_text(name) && !foreign && in_dropped_foreign);
         let too_many_formatting =
             is_formatting && tally.formatting.is_some_and(|f| f >= MAX_FORMATTING);
         if !too_deep && !too_many_formatting {
@@ -270,8 +281,14 @@ impl TokenSink for Guard {
                 }
                 Token::TagToken(tag) => match tag.kind {
                     TagKind::StartTag => {
+                        // Inside SVG or MathML, `script` and `style` are ordinary elements:
+                        // a breakout tag (`<div>`) closes them without an end tag, so their
+                        // text cannot be skipped up to one.
+                        let foreign = self
+                            .builder
+                            .adjusted_current_node_present_but_not_in_html_namespace();
                         let admit = self.admit_start(&mut state, tag);
-                        if admit && is_unread_text(tag) {
+                        if admit && !foreign && is_unread_text(tag) {
                             state.unread_text = Some(tag.name.clone());
                         }
                         admit

@@ -36,11 +36,17 @@ Output: one JSON object per line and per page, in input order:
   id: the file stem (the path below the folder with --recursive), or for WARC records
   the WARC-Record-ID; url: the record's WARC-Target-URI; error: only on failed pages.
 
+Damaged archives: a damaged stretch of a WARC archive (a gzip member that does not
+decode, a Content-Length that disagrees with its member or with the next record, bytes
+that are not a record, the archive cut short) gives one line with \"error\" (the record's
+id when its header was read, else ARCHIVE@OFFSET; the offset; what was wrong), and
+reading goes on with the next sound record.
+
 Exit status:
   0  every page was extracted
-  1  some pages failed (their lines carry \"error\")
-  2  bad arguments, or an input or the output could not be read or written to the end
-     (pages may be missing; stderr says which)
+  1  some pages failed or some archive records were damaged (their lines carry \"error\")
+  2  bad arguments, or an input or the output could not be read or written at all or to
+     the end (pages may be missing; stderr says which)
 
 Examples:
   pith batch pages/ > pages.jsonl
@@ -85,6 +91,8 @@ enum BatchFormat {
 struct Done {
     line: String,
     failed: bool,
+    /// The line reports a damaged stretch of an archive, not a page.
+    damaged: bool,
 }
 
 /// Runs a batch (see the module doc).
@@ -139,8 +147,9 @@ pub(crate) fn run(args: BatchArgs, options: Options) -> Result<Exit, Failure> {
         |job| process(job, &options),
         |done: Done| {
             writeln!(out, "{}", done.line)?;
-            pages += 1;
-            failed += u64::from(done.failed);
+            // A damaged stretch is counted apart (the tally), not as a page.
+            pages += u64::from(!done.damaged);
+            failed += u64::from(done.failed && !done.damaged);
             progress.page_done();
             Ok(())
         },
@@ -170,7 +179,7 @@ pub(crate) fn run(args: BatchArgs, options: Options) -> Result<Exit, Failure> {
     }
     Ok(if tally.damaged.get() > 0 {
         Exit::Trouble
-    } else if failed > 0 {
+    } else if failed > 0 || tally.damaged_records.get() > 0 {
         Exit::PagesFailed
     } else {
         Exit::Success
@@ -191,6 +200,14 @@ fn summary(pages: u64, failed: u64, tally: &Tally, seconds: f64) -> String {
             "; skipped {non_html} non-HTML responses and {other} other WARC records"
         ));
     }
+    let records = tally.damaged_records.get();
+    if records > 0 {
+        let plural = if records == 1 { "" } else { "s" };
+        s.push_str(&format!(
+            "; {records} damaged record{plural}, {} bytes skipped (their lines carry \"error\")",
+            tally.skipped_bytes.get()
+        ));
+    }
     let damaged = tally.damaged.get();
     if damaged > 0 {
         s.push_str(&format!(
@@ -204,6 +221,7 @@ fn summary(pages: u64, failed: u64, tally: &Tally, seconds: f64) -> String {
 /// error, so the batch goes on and the page keeps its line).
 fn process(job: Job, options: &Options) -> Done {
     let started = Instant::now();
+    let damaged = matches!(job, Job::Damaged { .. });
     let (id, url, result) = match job {
         Job::File { id, path } => {
             let result = read_page(&path).and_then(|bytes| {
@@ -219,7 +237,7 @@ fn process(job: Job, options: &Options) -> Done {
             let result = guarded(|| response(&block, url.as_deref(), options));
             (id, url, result)
         }
-        Job::Failed { id, url, error } => (id, url, Err(error)),
+        Job::Failed { id, url, error } | Job::Damaged { id, url, error } => (id, url, Err(error)),
     };
     let source = Source {
         id: Some(&id),
@@ -229,6 +247,7 @@ fn process(job: Job, options: &Options) -> Done {
     Done {
         line,
         failed: result.is_err(),
+        damaged,
     }
 }
 

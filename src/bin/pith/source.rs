@@ -7,7 +7,8 @@
 //!   page, even one that turns out unreadable (it then gets an error record, so nothing
 //!   named like a page disappears silently);
 //! * `*.warc`, `*.warc.gz` (and `-`, standard input): a WARC archive, read record by
-//!   record; each HTML `response` record is a page;
+//!   record; each HTML `response` record is a page, and each damaged stretch of the
+//!   archive one failed job (`warc.rs` reads on past it);
 //! * any other file: a page.
 //!
 //! Files are read by the workers (in parallel); archives are read here, on the calling
@@ -19,7 +20,7 @@ use crate::warc;
 use std::cell::Cell;
 use std::collections::VecDeque;
 use std::fs;
-use std::io::{self, BufRead};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 /// Largest HTTP head read to decide whether a record too large to extract is a page.
@@ -42,6 +43,12 @@ pub(crate) enum Job {
         url: Option<String>,
         error: String,
     },
+    /// A damaged stretch of an archive (see `warc::Damage`): one error line.
+    Damaged {
+        id: String,
+        url: Option<String>,
+        error: String,
+    },
 }
 
 /// Counts kept while reading, for the summary.
@@ -53,6 +60,10 @@ pub(crate) struct Tally {
     pub(crate) other_records: Cell<u64>,
     /// Inputs that could not be read to the end: pages may be missing.
     pub(crate) damaged: Cell<u64>,
+    /// Damaged stretches of archives that were read on past (one error line each).
+    pub(crate) damaged_records: Cell<u64>,
+    /// Bytes passed over in them.
+    pub(crate) skipped_bytes: Cell<u64>,
 }
 
 /// One command-line input.
@@ -78,7 +89,7 @@ enum Current {
     Pages(std::vec::IntoIter<Job>),
     Archive {
         name: String,
-        reader: warc::Reader<Box<dyn BufRead + Send>>,
+        reader: Box<warc::Reader<Box<dyn Read + Send>>>,
     },
 }
 
@@ -170,7 +181,10 @@ impl<'a> Jobs<'a> {
                     fs::File::open(&path).and_then(|f| warc::open(self.progress.wrap_read(f)))
                 };
                 match opened {
-                    Ok(reader) => Current::Archive { name, reader },
+                    Ok(reader) => Current::Archive {
+                        name,
+                        reader: Box::new(reader),
+                    },
                     Err(e) => {
                         self.damaged(format!(
                             "cannot read archive {name}: {}",
@@ -183,21 +197,28 @@ impl<'a> Jobs<'a> {
         };
     }
 
-    /// The next HTML response of the current archive; `None` at its end (or when it is
-    /// damaged, which is reported).
+    /// The next HTML response or damaged stretch of the current archive; `None` at its end
+    /// (or when it cannot be read on, which is reported).
     fn next_response(&mut self) -> Option<Job> {
         let Current::Archive { name, reader } = &mut self.current else {
             return None;
         };
         let name = name.clone();
-        match next_response(reader, self.max_bytes, self.tally) {
-            Ok(job) => job,
-            Err((error, job)) => {
+        match next_response(reader, &name, self.max_bytes, self.tally) {
+            Ok(Some(job)) => {
+                if let Job::Damaged { error, .. } = &job {
+                    self.progress
+                        .println(&format!("pith: archive {name}: {error}"));
+                }
+                Some(job)
+            }
+            Ok(None) => None,
+            Err(error) => {
                 self.damaged(format!(
                     "archive {name}: {error}; the rest of it was skipped"
                 ));
                 self.current = Current::Idle;
-                job
+                None
             }
         }
     }
@@ -223,21 +244,43 @@ impl Iterator for Jobs<'_> {
     }
 }
 
-/// Reads records until an HTML response. `Ok(None)` at the end of the archive. On a
-/// damaged archive, the error and — when the damage is inside a page's record — a
-/// failed job for that page, so that it is not lost without a trace.
-fn next_response<R: BufRead>(
+/// Reads records until an HTML response or a damaged stretch. `Ok(None)` at the end of
+/// the archive; an error when it cannot be read on.
+fn next_response<R: Read>(
     reader: &mut warc::Reader<R>,
+    archive: &str,
     max_bytes: u64,
     tally: &Tally,
-) -> Result<Option<Job>, (warc::Error, Option<Job>)> {
-    let bump = |c: &Cell<u64>| c.set(c.get() + 1);
+) -> Result<Option<Job>, warc::Error> {
+    let bump = |c: &Cell<u64>, n: u64| c.set(c.get() + n);
+    // Only response blocks are read; one too large to extract is read far enough to say
+    // whether it is a page.
+    let keep = |header: &warc::Header| match header.warc_type.as_str() {
+        "response" if header.content_length > max_bytes + HEAD_PEEK_BYTES => HEAD_PEEK_BYTES,
+        "response" => header.content_length,
+        _ => 0,
+    };
     loop {
-        let Some(header) = reader.next_header().map_err(|e| (e, None))? else {
-            return Ok(None);
+        let record = match reader.next(keep)? {
+            None => return Ok(None),
+            Some(warc::Item::Damaged(damage)) => {
+                bump(&tally.damaged_records, 1);
+                bump(&tally.skipped_bytes, damage.skipped);
+                let id = damage
+                    .record_id
+                    .clone()
+                    .unwrap_or_else(|| format!("{archive}@{}", damage.offset));
+                return Ok(Some(Job::Damaged {
+                    id,
+                    url: damage.target_uri.clone(),
+                    error: damage.to_string(),
+                }));
+            }
+            Some(warc::Item::Record(record)) => record,
         };
+        let header = record.header;
         if header.warc_type != "response" {
-            bump(&tally.other_records);
+            bump(&tally.other_records, 1);
             continue;
         }
         let url = header.target_uri.clone();
@@ -245,32 +288,15 @@ fn next_response<R: BufRead>(
             .record_id
             .clone()
             .or_else(|| url.clone())
-            .unwrap_or_else(|| format!("record-{}", reader.record_number()));
-        let too_large = header.content_length > max_bytes + HEAD_PEEK_BYTES;
-        let limit = if too_large {
-            HEAD_PEEK_BYTES
-        } else {
-            header.content_length
-        };
-        let block = match reader.read(limit) {
-            Ok(block) => block,
-            Err(e) => {
-                let failed = Job::Failed {
-                    id,
-                    url,
-                    error: format!("the archive is damaged inside this record: {e}"),
-                };
-                return Err((e, Some(failed)));
-            }
-        };
-        match http::parse(&block) {
+            .unwrap_or_else(|| format!("record-{}", record.number));
+        match http::parse(&record.block) {
             Some(response) if response.is_html() => {}
             _ => {
-                bump(&tally.non_html);
+                bump(&tally.non_html, 1);
                 continue;
             }
         }
-        if too_large {
+        if header.content_length > max_bytes + HEAD_PEEK_BYTES {
             return Ok(Some(Job::Failed {
                 id,
                 url,
@@ -280,7 +306,11 @@ fn next_response<R: BufRead>(
                 ),
             }));
         }
-        return Ok(Some(Job::Response { id, url, block }));
+        return Ok(Some(Job::Response {
+            id,
+            url,
+            block: record.block,
+        }));
     }
 }
 

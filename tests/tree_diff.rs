@@ -1,0 +1,229 @@
+//! Differential tests of the parse guards against html5ever's own tree (scraper builds it
+//! with no guard):
+//! 1. on generated pages within every limit (attributes per tag, depth, formatting
+//!    elements, nodes), pith's tree is html5ever's: the same elements, in the same places,
+//!    with the same text in every text node;
+//! 2. on pages over a limit, a guard drops what is over it and nothing else changes kind:
+//!    no text node holds anything that was inside a tag of the input (every attribute name
+//!    and value carries a marker that occurs nowhere else).
+
+use proptest::prelude::*;
+
+/// pith's default limits.
+const DEPTH: usize = pith::DEFAULT_MAX_DEPTH;
+const NODES: usize = pith::DEFAULT_MAX_NODES;
+
+/// In every attribute name and value, and nowhere else.
+const MARK: &str = "zq";
+
+#[path = "common/html5ever_outline.rs"]
+mod their_tree;
+use their_tree::outline as html5ever_outline_with;
+
+fn html5ever_outline(html: &str) -> Vec<String> {
+    html5ever_outline_with(html, false)
+}
+
+/// Text nodes of an outline.
+fn texts(outline: &[String]) -> impl Iterator<Item = &String> {
+    outline.iter().filter(|l| l.starts_with('"'))
+}
+
+/// The marked words (`zq…`) in the text nodes of an outline, sorted.
+fn marked_words(outline: &[String]) -> Vec<String> {
+    let mut words: Vec<String> = texts(outline)
+        .flat_map(|t| {
+            t.match_indices(MARK).map(|(i, _)| {
+                t[i..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .collect::<String>()
+            })
+        })
+        .collect();
+    words.sort();
+    words
+}
+
+/// Every marked word in pith's text is text in html5ever's tree too (markup the input
+/// holds as text, in a `<title>` or a comment-like context, stays text): a guard turned
+/// no markup into text.
+fn no_markup_became_text(html: &str, outline: &[String]) -> Result<(), TestCaseError> {
+    let mut theirs = marked_words(&html5ever_outline_with(html, true));
+    for word in marked_words(outline) {
+        match theirs.iter().position(|w| *w == word) {
+            Some(i) => {
+                theirs.remove(i);
+            }
+            None => {
+                return Err(TestCaseError::fail(format!(
+                    "{word} became text: {outline:?}"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+const TAGS: &[&str] = &[
+    "div",
+    "p",
+    "span",
+    "a",
+    "b",
+    "i",
+    "em",
+    "strong",
+    "font",
+    "ul",
+    "li",
+    "table",
+    "tr",
+    "td",
+    "h2",
+    "section",
+    "article",
+    "br",
+    "img",
+    "hr",
+    "blockquote",
+    "pre",
+    "form",
+    "select",
+    "option",
+    "title",
+    "textarea",
+    "script",
+    "style",
+    "svg",
+    "math",
+];
+
+fn attribute(i: usize) -> BoxedStrategy<String> {
+    prop_oneof![
+        Just(format!(" {MARK}a{i}")),
+        Just(format!(" {MARK}b{i}={MARK}v{i}")),
+        Just(format!(" {MARK}c{i}=\"{MARK} {i} > <b> '\"")),
+        Just(format!(" {MARK}d{i}='{MARK}\" >{i}'")),
+        Just(format!("/{MARK}e{i}")),
+    ]
+    .boxed()
+}
+
+fn attributes(max: usize) -> impl Strategy<Value = String> {
+    (0..=max).prop_flat_map(|n| {
+        (0..n)
+            .map(attribute)
+            .collect::<Vec<_>>()
+            .prop_map(|parts| parts.concat())
+    })
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-y ]{1,12}",
+        Just("fish &amp; chips".to_string()),
+        Just("1 < 2".to_string()),
+        Just(" ".to_string()),
+    ]
+}
+
+/// Pieces of a page: start tags (with up to `max_attrs` attributes), end tags, text.
+fn piece(max_attrs: usize) -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => (prop::sample::select(TAGS), attributes(max_attrs))
+            .prop_map(|(t, a)| format!("<{t}{a}>")),
+        2 => prop::sample::select(TAGS).prop_map(|t| format!("</{t}>")),
+        3 => text(),
+    ]
+}
+
+fn page(max_attrs: usize, pieces: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(piece(max_attrs), 0..pieces).prop_map(|p| p.concat())
+}
+
+/// No formatting element is re-created past the cap: at most this many formatting start
+/// tags (each can be held twice, open and on the list of active formatting elements).
+fn formatting_tags(html: &str) -> usize {
+    [
+        "<a ", "<a>", "<b ", "<b>", "<i ", "<i>", "<em", "<strong", "<font",
+    ]
+    .iter()
+    .map(|t| html.matches(t).count())
+    .sum()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn within_every_limit_the_tree_is_html5evers(html in page(12, 40)) {
+        prop_assume!(formatting_tags(&html) <= 15);
+        let (outline, guarded) = pith::parse_outline(&html, DEPTH, NODES);
+        prop_assert!(!guarded);
+        prop_assert_eq!(outline, html5ever_outline(&html));
+    }
+
+    #[test]
+    fn over_the_attribute_cap_attributes_are_dropped_not_text(
+        before in page(4, 8),
+        extra in 1usize..400,
+        after in page(4, 8),
+        tag in prop::sample::select(&["p", "div", "b", "td", "title", "a"][..]),
+    ) {
+        let attrs: String = (0..256 + extra)
+            .map(|i| match i % 4 {
+                0 => format!(" {MARK}a{i}=\"{i}\""),
+                1 => format!(" {MARK}b{i}='x>{i}'"),
+                2 => format!(" {MARK}c{i}={i}"),
+                _ => format!(" {MARK}d{i}"),
+            })
+            .collect();
+        let html = format!("{before}<{tag}{attrs}>Real paragraph</{tag}>{after}");
+        let (outline, _) = pith::parse_outline(&html, DEPTH, NODES);
+        no_markup_became_text(&html, &outline)?;
+        // The element keeps its content (when it is content: not inside a script).
+        let real = |o: &[String]| texts(o).any(|t| t.contains("Real paragraph"));
+        prop_assert_eq!(real(&outline), real(&html5ever_outline(&html)));
+    }
+
+    #[test]
+    fn over_the_depth_and_formatting_caps_tags_are_dropped_not_text(
+        html in page(6, 60),
+        depth in 1usize..24,
+        nodes in 1usize..400,
+    ) {
+        let (outline, _) = pith::parse_outline(&html, depth, nodes);
+        no_markup_became_text(&html, &outline)?;
+    }
+}
+
+#[test]
+fn a_paragraph_with_300_attributes_keeps_its_text_and_loses_no_attribute_to_it() {
+    let attrs: String = (0..300).map(|i| format!(" data-x{i}=\"{i}\"")).collect();
+    let story = "Real paragraph of the story, long enough to be the article: the harbour \
+                 committee met on Tuesday and agreed that the northern pier would reopen \
+                 after the winter storms, once the engineers had checked it.";
+    let html = format!("<html><body><article><p{attrs}>{story}</p></article></body></html>");
+    let article = pith::extract(&html);
+    assert_eq!(article.text, story);
+    let (outline, _) = pith::parse_outline(&html, DEPTH, NODES);
+    assert!(
+        texts(&outline).all(|t| !t.contains("data-x")),
+        "{outline:?}"
+    );
+}
+
+#[test]
+fn formatting_elements_past_the_cap_are_dropped_with_their_attributes() {
+    let html = format!(
+        "<p>{}deep text</p>",
+        (0..100)
+            .map(|i| format!("<b {MARK}{i}=\"{i}\">"))
+            .collect::<String>()
+    );
+    let (outline, _) = pith::parse_outline(&html, DEPTH, NODES);
+    assert!(texts(&outline).any(|t| t.contains("deep text")));
+    assert!(texts(&outline).all(|t| !t.contains(MARK)), "{outline:?}");
+    assert!(outline.iter().filter(|l| *l == "<b").count() <= 32);
+}
