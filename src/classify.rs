@@ -85,6 +85,8 @@ pub(crate) enum Rule {
     Title,
     /// Context: the whole page is tiny and nothing else was kept.
     TinyPage,
+    /// Context: nothing was kept, so the blocks that read as prose on their own are.
+    Fallback,
     /// Context: inside `<noscript>`, a second copy of text the page shows outside it.
     NoscriptCopy,
 }

@@ -30,11 +30,13 @@ use crate::segment::Segmentation;
 use crate::tuning::Tuning;
 
 mod boxes;
+mod fallback;
 mod region;
 mod restrict;
 mod sequence;
 
 use boxes::boxes;
+use fallback::fallback;
 use region::region;
 use restrict::restrict;
 use sequence::sequence;
@@ -66,10 +68,11 @@ pub(crate) struct Revised {
 pub(crate) fn revise(
     seg: &Segmentation,
     features: &[Features],
-    decisions: &[Decision],
+    context_free: &[Decision],
     tuning: &Tuning,
     page: PageContext<'_>,
 ) -> Revised {
+    let decisions = context_free;
     let boxes = boxes(seg, features, decisions, tuning, page.page_type);
     let region = region(seg, features, decisions, &boxes, tuning);
     let span = seg
@@ -79,6 +82,7 @@ pub(crate) fn revise(
     let mut decisions = sequence(seg, features, decisions, span.clone(), tuning, page);
     restrict(seg, features, &mut decisions, &boxes, span, tuning, page);
     restrict::drop_noscript_copies(seg, &mut decisions);
+    fallback(seg, features, context_free, &mut decisions, tuning);
     keep_tiny_page(seg, features, &mut decisions, tuning);
     Revised { decisions, region }
 }

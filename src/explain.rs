@@ -188,6 +188,7 @@ fn rule_name(r: Rule) -> String {
         Rule::Byline => "byline or post meta",
         Rule::Title => "the headline (reported as title)",
         Rule::TinyPage => "tiny page: all of it is the article",
+        Rule::Fallback => "fallback: nothing else was kept, and this reads as prose",
         Rule::NoscriptCopy => "noscript: a copy of text the page shows outside it",
     };
     name.to_string()

@@ -161,6 +161,11 @@ pub(crate) struct Tuning {
     /// sidebar lost their text (SH F1 0.975 -> 0.970); 2, 3 and 4 leave the news sets
     /// unchanged and give wcxb-dev 0.800 / 0.798 / 0.797.
     pub vocabulary_min_boxes: u32,
+    /// The recall fallback (`context::fallback`) runs only when the prose blocks it would
+    /// keep hold at least this many characters: about two paragraphs, so that a login wall
+    /// or a script-rendered shell with one stray sentence stays empty. Same order as
+    /// `tiny_page_chars`, which keeps a whole page below it.
+    pub fallback_min_chars: u32,
     /// A box opened by a boilerplate section heading ("Comments", "You may also like") is
     /// believed up to this share of the page's good text. Higher than
     /// `hinted_region_max_share`: a heading is stronger evidence than a class name, and a
@@ -216,6 +221,7 @@ impl Tuning {
         hinted_region_max_share: 0.5,
         vocabulary_share: 0.5,
         vocabulary_min_boxes: 3,
+        fallback_min_chars: 300,
         headed_box_max_share: 0.8,
         outside_reach_blocks: 2,
         retry_below_chars: 500,

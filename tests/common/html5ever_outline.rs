@@ -5,7 +5,7 @@
 /// html5ever's tree, outlined like `pith::parse_outline` (script and style text too when
 /// asked: pith does not build it).
 pub fn outline(html: &str, with_raw_text: bool) -> Vec<String> {
-    let doc = scraper::Html::parse_document(html);
+    let doc = parse(html);
     let mut lines = Vec::new();
     let mut raw_text = 0usize;
     for edge in doc.tree.root().traverse() {
@@ -30,4 +30,22 @@ pub fn outline(html: &str, with_raw_text: bool) -> Vec<String> {
         }
     }
     lines
+}
+
+/// html5ever's tree of a page as pith reads it: scripting off, so `<noscript>` holds
+/// markup (scraper's `Html::parse_document` parses with scripting on).
+pub fn parse(html: &str) -> scraper::Html {
+    use html5ever::tendril::TendrilSink;
+    let opts = html5ever::ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+            scripting_enabled: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    html5ever::parse_document(
+        scraper::HtmlTreeSink::new(scraper::Html::new_document()),
+        opts,
+    )
+    .one(html)
 }

@@ -124,6 +124,7 @@ pub(crate) fn run(args: EvalArgs, options: Options) -> Result<Exit, Failure> {
         write_json(&mut out, &name, &summary, &pages)
     } else {
         write_report(&mut out, &name, &summary, &pages, failed, seconds, &args)
+            .and_then(|()| write_by_type(&mut out, &truth, &pages))
             .and_then(|()| write_page_types(&mut out, &truth, &page_types))
     };
     written.map_err(Failure::from_output)?;
@@ -304,6 +305,49 @@ fn write_report(
         }
     }
     out.flush()
+}
+
+/// When the truth lines carry `page_type`: the scores per labelled type (the same figures
+/// as `score.py --by page_type`, each type's pages summarised on their own), most pages
+/// first, and the pages whose output is empty though their truth text is not.
+fn write_by_type(out: &mut impl Write, truth: &[TruthLine], pages: &[PageScore]) -> io::Result<()> {
+    let mut groups: Vec<(&str, Vec<PageScore>)> = Vec::new();
+    for (t, p) in truth.iter().zip(pages) {
+        let Some(label) = t.page_type.as_deref() else {
+            continue;
+        };
+        match groups.iter_mut().find(|(l, _)| *l == label) {
+            Some((_, g)) => g.push(p.clone()),
+            None => groups.push((label, vec![p.clone()])),
+        }
+    }
+    if groups.is_empty() {
+        return Ok(());
+    }
+    groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
+    writeln!(
+        out,
+        "by page type:\n  {:<14} {:>5} {:>5}  {:>6} {:>7} {:>7} {:>8} {:>7}",
+        "page_type", "pages", "empty", "sh_f1", "rouge_p", "rouge_r", "rouge_f1", "snippet"
+    )?;
+    for (label, group) in &groups {
+        let s = score::summarize(group);
+        let snippet = s.snippets.as_ref().map_or(0.0, |sn| sn.f1);
+        writeln!(
+            out,
+            "  {:<14} {:>5} {:>5}  {:>6.3} {:>7.3} {:>7.3} {:>8.3} {:>7.3}",
+            label, s.pages, s.empty, s.sh_f1, s.rouge_p, s.rouge_r, s.rouge_f1, snippet
+        )?;
+    }
+    let wrongly_empty = truth
+        .iter()
+        .zip(pages)
+        .filter(|(t, p)| p.empty && t.text.as_deref().is_some_and(|x| !x.trim().is_empty()))
+        .count();
+    writeln!(
+        out,
+        "  empty output for a non-empty truth: {wrongly_empty} pages"
+    )
 }
 
 /// When the truth lines carry `page_type`: the share of pages whose detected type agrees,
