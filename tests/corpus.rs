@@ -163,13 +163,14 @@ fn the_shingle_f1_matches_hand_counts() {
 }
 
 /// The page type of corpus pages: the section front is a listing, the docs page is
-/// documentation, and every other page (news stories, blog posts, features) is an article.
+/// documentation, the thread is a forum, and every other page (news stories, blog posts, features) is an article.
 #[test]
 fn corpus_pages_get_their_page_type() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/html");
     let expected = |id: &str| match id {
         "listing-page-no-article" => pith::PageType::Listing,
         "documentation-section-slug-ids" => pith::PageType::Documentation,
+        "forum-thread-noscript-crawler-view" => pith::PageType::Forum,
         _ => pith::PageType::Article,
     };
     for t in load_truth() {
