@@ -198,6 +198,19 @@ pub struct Metadata {
     pub tags: Vec<String>,
 }
 
+/// A reader comment (see [`Options::comments`](crate::Options::comments)).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+#[non_exhaustive]
+pub struct Comment {
+    /// The commenter's name, where the page gives it.
+    pub author: Option<String>,
+    /// The comment's date as the page writes it, where it gives one.
+    pub date: Option<String>,
+    /// The comment's text, one block per line.
+    pub text: String,
+}
+
 /// The main content of a page.
 ///
 /// An empty `text` means no article was found (a listing page, an error page, a page
@@ -217,6 +230,9 @@ pub struct Article {
     /// What kind of page it is (article, forum, product…), from its schema.org types,
     /// `og:type`, URL and structure; [`PageType::Other`] for an empty page.
     pub page_type: PageType,
+    /// Reader comments, in page order, when [`Options::comments`](crate::Options::comments)
+    /// is on (empty otherwise). They are never part of [`text`](Article::text).
+    pub comments: Vec<Comment>,
     /// The charset the page was decoded with; set by the byte entry points only.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub charset: Option<Charset>,

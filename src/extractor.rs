@@ -16,6 +16,7 @@
 
 use crate::article::{Article, Metadata};
 use crate::classify::{self, Decision, Label};
+use crate::comments;
 use crate::context::{self, PageContext, Revised};
 use crate::dom::{self, Limits, ParseReport};
 use crate::encoding;
@@ -261,6 +262,11 @@ impl Extractor {
             base,
             ..
         } = a;
+        let comments = if self.options.comments {
+            comments::collect(&seg, &features, &context_free, &revised.decisions)
+        } else {
+            Vec::new()
+        };
         // The stages' tables grow with the page: each is freed as soon as no later step reads
         // it, so that on a large page they do not all add up at the peak.
         drop((features, context_free, std::mem::take(&mut seg.elements)));
@@ -282,6 +288,7 @@ impl Extractor {
             blocks,
             metadata,
             page_type,
+            comments,
             charset: None,
         }
     }

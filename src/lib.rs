@@ -66,6 +66,7 @@
 
 mod article;
 mod classify;
+mod comments;
 mod context;
 mod dom;
 mod encoding;
@@ -83,7 +84,9 @@ mod render;
 mod segment;
 mod tuning;
 
-pub use article::{Article, Block, BlockKind, Cell, ListItem, Metadata, Span, SpanKind, TableRow};
+pub use article::{
+    Article, Block, BlockKind, Cell, Comment, ListItem, Metadata, Span, SpanKind, TableRow,
+};
 pub use encoding::{Charset, CharsetSource};
 pub use error::Error;
 pub use explain::{ExplainedBlock, Explanation};

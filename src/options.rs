@@ -36,6 +36,7 @@ pub struct Options {
     pub(crate) min_article_chars: usize,
     pub(crate) base_url: Option<String>,
     pub(crate) include_captions: bool,
+    pub(crate) comments: bool,
     pub(crate) max_input_bytes: usize,
     pub(crate) max_depth: usize,
     pub(crate) max_nodes: usize,
@@ -48,6 +49,7 @@ impl Default for Options {
             min_article_chars: DEFAULT_MIN_ARTICLE_CHARS,
             base_url: None,
             include_captions: false,
+            comments: false,
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             max_depth: DEFAULT_MAX_DEPTH,
             max_nodes: DEFAULT_MAX_NODES,
@@ -112,6 +114,33 @@ impl Options {
     #[must_use]
     pub fn include_captions(mut self, yes: bool) -> Self {
         self.include_captions = yes;
+        self
+    }
+
+    /// Gather reader comments into [`Article::comments`](crate::Article::comments) (author,
+    /// date and text of each, where the page gives them). The article text never holds
+    /// them, whatever this says.
+    ///
+    /// ```
+    /// let page = "<article><p>The council agreed on Tuesday to keep the library open on \
+    ///     Sundays for another year, after a petition signed by two thousand residents.</p></article>\
+    ///     <section id=comments><h2>Comments</h2><ol class=comment-list>\
+    ///     <li class=comment><div class=comment-author>Jo Marsh</div><p>Good news for the \
+    ///     students who revise there every weekend.</p></li>\
+    ///     <li class=comment><div class=comment-author>Sam Price</div><p>About time the \
+    ///     council listened to people.</p></li></ol></section>";
+    /// let article = pith::Extractor::new(pith::Options::default().comments(true)).extract(page);
+    /// assert!(!article.text.contains("Good news"));
+    /// assert_eq!(article.comments.len(), 2);
+    /// assert_eq!(article.comments[0].author.as_deref(), Some("Jo Marsh"));
+    /// ```
+    ///
+    /// # Default
+    /// `false`: most uses want the article alone, and gathering costs a pass over the
+    /// blocks.
+    #[must_use]
+    pub fn comments(mut self, yes: bool) -> Self {
+        self.comments = yes;
         self
     }
 

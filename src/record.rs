@@ -15,6 +15,7 @@
 //! | `page_type` | string | `article`, `forum`, `product`, `collection`, `listing`, `service`, `documentation` or `other` |
 //! | `charset` | string or null | the encoding the bytes were read with (`UTF-8`, `windows-1252`…) |
 //! | `charset_source` | string or null | how it was found: `bom`, `header`, `meta`, `utf8-override`, `guess` |
+//! | `comments` | array | only when comments were asked for (`Options::comments`) and found: `{"author", "date", "text"}` per comment |
 //! | `error` | string | only when the page failed: what happened |
 //! | `seconds` | number | only when timed ([`Record::seconds`]): time spent on this page |
 //!
@@ -68,6 +69,14 @@ impl Record {
             "charset_source",
             article.charset.map(|c| source_name(c.source)),
         );
+        if !article.comments.is_empty() {
+            let comments: Vec<Value> = article
+                .comments
+                .iter()
+                .map(|c| serde_json::json!({"author": c.author, "date": c.date, "text": c.text}))
+                .collect();
+            record.push("comments", comments);
+        }
         if let Some(error) = error {
             record.push("error", error);
         }

@@ -269,6 +269,14 @@ impl Tuning {
     }
 }
 
+// ---- reader comments (`comments.rs`) ----
+
+/// Inside a comment, a line of at most this many words that reads as a byline or a
+/// dateline is the commenter's name or the comment's date rather than its text. A name and
+/// a date with a time ("Jo Bloggs", "12 March 2025 at 9:41 am") fit; a one-line comment
+/// longer than this with a sentence end stays text.
+pub(crate) const COMMENT_META_MAX_WORDS: u32 = 8;
+
 // ---- content fingerprint (`fingerprint.rs`) ----
 
 /// Words per shingle in the SimHash fingerprint. Charikar's SimHash over word n-grams as used

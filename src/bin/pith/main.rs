@@ -64,6 +64,10 @@ struct Common {
     /// Which way to lean when a block could be article or boilerplate.
     #[arg(long, value_enum, default_value_t = FocusArg::Balanced, global = true)]
     focus: FocusArg,
+    /// Gather reader comments (author, date, text) into a `comments` array; the article
+    /// text never holds them.
+    #[arg(long, global = true)]
+    comments: bool,
 }
 
 #[derive(Subcommand)]
@@ -136,11 +140,13 @@ pub(crate) fn describe_io(e: &io::Error) -> String {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let options = Options::default().focus(match cli.common.focus {
-        FocusArg::Precision => Focus::Precision,
-        FocusArg::Balanced => Focus::Balanced,
-        FocusArg::Recall => Focus::Recall,
-    });
+    let options = Options::default()
+        .focus(match cli.common.focus {
+            FocusArg::Precision => Focus::Precision,
+            FocusArg::Balanced => Focus::Balanced,
+            FocusArg::Recall => Focus::Recall,
+        })
+        .comments(cli.common.comments);
     let outcome = match cli.command {
         Some(Command::Batch(args)) => batch::run(args, options),
         Some(Command::Eval(args)) => eval::run(args, options),
