@@ -58,7 +58,7 @@ use date::{dates_in_text, iso_date, url_date};
 use json_ld::{
     all_types, json_ld_any, json_ld_article, json_ld_author, names_of, str_field, url_of,
 };
-use title::{headline, title};
+use title::{article_headline, headline, title};
 
 /// What the metadata stage hands on.
 pub(crate) struct Collected {
@@ -188,6 +188,14 @@ fn conclude(f: Found, page_url: Option<&str>) -> Collected {
         .as_ref()
         .filter(|(_, source)| *source == "h1")
         .map(|(t, _)| t.clone());
+    // An authored, dated page whose headings all disagree with its stated titles: the
+    // visible `h1` is the article's headline (the context stage keeps its own hint).
+    let title = match title {
+        Some((t, "stated-title")) if byline.is_some() && published.is_some() => {
+            Some(article_headline(&f, ld, &t).map_or((t, "stated-title"), |h| (h, "h1")))
+        }
+        other => other,
+    };
     let sources: Vec<(&'static str, &'static str)> = [
         ("title", title.as_ref().map(|t| t.1)),
         ("byline", byline.as_ref().map(|b| b.1)),
@@ -1145,6 +1153,41 @@ mod tests {
         let m = meta("<body><h1>Three fixes</h1><h1>Second</h1></body>");
         assert_eq!(m.title.as_deref(), Some("Three fixes"));
         assert_eq!(meta("<body><p>no headline</p></body>").title, None);
+    }
+
+    #[test]
+    fn an_authored_dated_page_takes_its_h1_over_a_disagreeing_title() {
+        let head = "<head><title>Flood defences for 2026 - Fenland Post</title>\
+             <meta name=author content='Ana Ruiz'>\
+             <meta property=article:published_time content=2025-03-02></head>";
+        let m = meta(&format!(
+            "{head}<body><h1>Why the Lode walls failed last winter</h1></body>"
+        ));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Why the Lode walls failed last winter")
+        );
+        // The same page without author or date (a landing page): its h1 may be a slogan.
+        let m = meta(
+            "<head><title>Flood defences for 2026 - Fenland Post</title></head>\
+             <body><h1>Why the Lode walls failed last winter</h1></body>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Flood defences for 2026"));
+        // An h1 that is the site's name is no headline.
+        let m = meta(&format!(
+            "{head}<meta property=og:site_name content='The Fenland Post'>\
+             <body><h1>The Fenland Post</h1></body>"
+        ));
+        assert_eq!(m.title.as_deref(), Some("Flood defences for 2026"));
+    }
+
+    #[test]
+    fn an_agreeing_h1_takes_the_stated_plain_quotes() {
+        let m = meta(
+            "<head><meta property=og:title content=\"Why the Lode's walls failed\"></head>\
+             <body><h1>Why the Lode\u{2019}s walls failed</h1></body>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Why the Lode's walls failed"));
     }
 
     #[test]

@@ -32,9 +32,62 @@ pub(super) fn title(
             })
             .max();
     if let Some((_, _, h)) = best {
-        return Some((h.clone(), "h1"));
+        // The same headline with plain quotes for the typographic ones in a stated title:
+        // the spelling the publisher states for machines.
+        let folded = fold_quotes(h);
+        let spelled = stated
+            .iter()
+            .map(|t| normalise(t))
+            .find(|t| *t != *h && fold_quotes(t) == folded);
+        return Some((spelled.unwrap_or_else(|| h.clone()), "h1"));
     }
     stated_title(f, ld).map(|t| (t, "stated-title"))
+}
+
+/// The headline of a page that presents itself as an article (it names an author and a
+/// publication date) when no stated title agrees with any `h1`: the first `h1`, which is
+/// what the reader sees above the article, if [`visible_headline`] accepts it. Landing and
+/// product pages, which name neither, keep the stated title: their `h1` is often a slogan.
+pub(super) fn article_headline(
+    f: &Found,
+    ld: Option<&serde_json::Map<String, Value>>,
+    stated: &str,
+) -> Option<String> {
+    let h = f.h1.iter().find(|h| !h.trim().is_empty())?;
+    visible_headline(h, f, ld, Some(stated)).then(|| h.clone())
+}
+
+/// Whether an `h1` that no stated title agrees with reads as the page's headline: it has
+/// [`tuning::TITLE_MIN_WORDS`] words or more and is not the site's name, nor a part of the
+/// `<title>` that the stated title left out as the site part.
+fn visible_headline(
+    h1: &str,
+    f: &Found,
+    ld: Option<&serde_json::Map<String, Value>>,
+    stated: Option<&str>,
+) -> bool {
+    let h = fold(h1);
+    if h.split_whitespace().count() < tuning::TITLE_MIN_WORDS {
+        return false;
+    }
+    if site_name(f, ld).is_some_and(|s| fold(&s) == h) {
+        return false;
+    }
+    let is_sep = |c: char| lexicon::TITLE_SEPARATORS.contains(&c) || c == ':';
+    let stated = stated.map(fold).unwrap_or_default();
+    let titles = f.html_title.iter().chain(
+        lexicon::META_TITLE
+            .iter()
+            .filter_map(|k| f.meta.get(*k).and_then(|v| v.last())),
+    );
+    for t in titles {
+        for part in fold(t).split(|c: char| is_sep(c)).map(str::trim) {
+            if part == h && !stated.contains(&h) {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// How far an `h1` agrees with a stated title: 3 when it is the title or its main part
@@ -82,6 +135,19 @@ fn fold(s: &str) -> String {
         })
         .collect();
     normalise(&mapped.to_lowercase())
+}
+
+/// Typographic single and double quotes as plain ones, white space collapsed.
+fn fold_quotes(s: &str) -> String {
+    let mapped: String = s
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+            '\u{201C}' | '\u{201D}' => '"',
+            c => c,
+        })
+        .collect();
+    normalise(&mapped)
 }
 
 fn stated_title(f: &Found, ld: Option<&serde_json::Map<String, Value>>) -> Option<String> {
