@@ -1182,6 +1182,26 @@ mod tests {
     }
 
     #[test]
+    fn an_h1_that_is_the_site_name_is_not_the_headline() {
+        let m = meta(
+            "<head><title>Reviews of our classes and retreats - Fen Yoga House</title>\
+             <meta property=og:site_name content='Fen Yoga House'></head>\
+             <body><h1>Fen Yoga House</h1><h2>Reviews</h2></body>",
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Reviews of our classes and retreats")
+        );
+        // The home page names only the site: the site name is its title.
+        let m = meta(
+            "<head><title>Fen Yoga House</title>\
+             <meta property=og:site_name content='Fen Yoga House'></head>\
+             <body><h1>Fen Yoga House</h1></body>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Fen Yoga House"));
+    }
+
+    #[test]
     fn an_agreeing_h1_takes_the_stated_plain_quotes() {
         let m = meta(
             "<head><meta property=og:title content=\"Why the Lode's walls failed\"></head>\

@@ -22,10 +22,21 @@ pub(super) fn title(
         stated.extend(f.meta.get(*k).and_then(|v| v.last()).map(|v| unescape(v)));
     }
     stated.extend(f.html_title.clone());
+    // An `h1` that is the site's name is the masthead's, not the headline: it is passed over
+    // while a stated title names something else (a home page states the site name itself).
+    let site = site_name(f, ld).map(|s| fold(&s));
+    let stated_title = stated_title(f, ld);
+    let names_site = |h: &str| {
+        site.as_deref().is_some_and(|s| fold(h) == s)
+            && stated_title
+                .as_deref()
+                .is_some_and(|t| site.as_deref() != Some(fold(t).as_str()))
+    };
     let best =
         f.h1.iter()
             .take(tuning::TITLE_H1_CANDIDATES)
             .enumerate()
+            .filter(|(_, h)| !names_site(h))
             .filter_map(|(i, h)| {
                 let score = stated.iter().map(|t| agreement(h, t)).max().unwrap_or(0);
                 (score > 0).then_some((score, std::cmp::Reverse(i), h))
@@ -41,7 +52,7 @@ pub(super) fn title(
             .find(|t| *t != *h && fold_quotes(t) == folded);
         return Some((spelled.unwrap_or_else(|| h.clone()), "h1"));
     }
-    stated_title(f, ld).map(|t| (t, "stated-title"))
+    stated_title.map(|t| (t, "stated-title"))
 }
 
 /// The headline of a page that presents itself as an article (it names an author and a
@@ -172,10 +183,16 @@ fn stated_title(f: &Found, ld: Option<&serde_json::Map<String, Value>>) -> Optio
         // No `<title>` at all: the first `h1` is the best headline left.
         .or_else(|| f.h1.first().cloned())
         .map(|t| normalise(&t))?;
-    if let Some(h1) = heading_in_title(&title, &f.h1) {
+    let site = site_name(f, ld);
+    let folded_site = site.as_deref().map(fold);
+    let headings: Vec<String> =
+        f.h1.iter()
+            .filter(|h| folded_site.as_deref() != Some(fold(h).as_str()))
+            .cloned()
+            .collect();
+    if let Some(h1) = heading_in_title(&title, &headings) {
         return Some(h1);
     }
-    let site = site_name(f, ld);
     let title = strip_exact_site_name(&title, site.as_deref());
     // A short last part the site name was not spelled as ("Headline | Brand").
     Some(strip_site_name(&title, site.as_deref()))
@@ -261,9 +278,13 @@ fn page_title(f: &Found) -> String {
             rest.get(rest.char_indices().nth(3)?.0..)
         }),
     ];
+    // Not the part that is the site's name, whatever heading shows it (a masthead `h1`).
+    let site = site_name(f, None).map(|s| fold(&s));
     for part in parts.into_iter().flatten() {
         let part = normalise(part);
-        if f.h1.iter().chain(&f.h2).any(|h| *h == part) {
+        if site.as_deref() != Some(fold(&part).as_str())
+            && f.h1.iter().chain(&f.h2).any(|h| *h == part)
+        {
             return part;
         }
     }
