@@ -54,7 +54,7 @@ mod date;
 mod json_ld;
 mod title;
 
-use date::{dates_in_text, iso_date, url_date};
+use date::{dates_in_text, instant, iso_date, url_date};
 use json_ld::{
     all_types, json_ld_any, json_ld_article, json_ld_author, names_of, str_field, url_of,
 };
@@ -985,10 +985,14 @@ fn published(
         found.iter().filter(|(_, s)| is_visible(s)).collect();
     // Markup and the page's visible date agree: that day. They disagree: the markup date is
     // often the CMS's last save or a template's, the visible one what readers were told.
+    // The same moment written in two zones (UTC in the meta tag, local beside the
+    // headline) agrees too, though the calendar days differ.
+    let same =
+        |a: &str, b: &str| day(a) == day(b) || instant(a).is_some_and(|i| instant(b) == Some(i));
     let agreed = found
         .iter()
         .filter(|(_, s)| is_markup(s))
-        .find(|(d, _)| visible.iter().any(|(v, _)| day(v) == day(d)));
+        .find(|(d, _)| visible.iter().any(|(v, _)| same(v, d)));
     let has_markup = found.iter().any(|(_, s)| is_markup(s));
     agreed
         .or_else(|| visible.first().copied().filter(|_| has_markup))
