@@ -255,7 +255,7 @@ mod tests {
             "Posted",
             "Offline",
             "Updated",
-            "3 mins read",
+            "mins read",
             "Dec",
             "Sun",
             "Mar.",
