@@ -890,16 +890,33 @@ fn byline(
     if let Some(b) = from_json_ld {
         return Some((b, "json-ld"));
     }
-    // A block right after the headline that opens like a byline ("By Ana Ruiz").
+    // A block right after the headline that opens like a byline ("By Ana Ruiz"), or a
+    // block that is the label alone ("Written by", "Author") and the block after it.
     let from_text = near_headline_text(f, title).0.and_then(|after| {
-        after
+        let lines: Vec<String> = after
             .lines()
             .skip(1)
+            .take(tuning::BYLINE_TEXT_LINES + 1)
+            .map(normalise)
+            .collect();
+        lines
+            .iter()
             .take(tuning::BYLINE_TEXT_LINES)
-            .find_map(|line| {
-                let line = normalise(line);
+            .enumerate()
+            .find_map(|(i, line)| {
                 let lower = line.to_lowercase();
-                let opens = lexicon::BYLINE_OPENERS.iter().any(|o| lower.starts_with(o));
+                let bare = lower.trim_end_matches(':').trim_end();
+                let label_alone = lexicon::BYLINE_OPENERS
+                    .iter()
+                    .any(|o| o.trim_end().trim_end_matches(':').trim_end() == bare)
+                    || matches!(bare, "author" | "authors");
+                let line = match lines.get(i + 1) {
+                    Some(next) if label_alone => format!("{line} {next}"),
+                    _ => line.clone(),
+                };
+                let lower = line.to_lowercase();
+                let opens =
+                    label_alone || lexicon::BYLINE_OPENERS.iter().any(|o| lower.starts_with(o));
                 if !opens || line.chars().count() >= tuning::BYLINE_MAX_CHARS {
                     return None;
                 }
@@ -1294,6 +1311,15 @@ mod tests {
         assert_eq!(m.byline.as_deref(), Some("Ana Ruiz"));
         let m = meta("<body><a rel=author href=/ana>Ana  Ruiz</a></body>");
         assert_eq!(m.byline.as_deref(), Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn a_label_block_after_the_headline_names_the_next_block() {
+        let m = meta(
+            "<body><h1>Why the Lode walls failed</h1><div><p>Last updated</p><p>Aug 4, 2025</p>\
+             </div><div><p>Written by</p><p>Edda Tabor</p></div><p>The walls gave way.</p></body>",
+        );
+        assert_eq!(m.byline.as_deref(), Some("Edda Tabor"));
     }
 
     #[test]
