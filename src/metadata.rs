@@ -663,7 +663,9 @@ fn finish(f: &mut Found, o: Open, open: &mut [Open]) {
         // a heading (`¶`) are not part of it.
         Capture::H1 => push_text(
             &mut f.h1,
-            unescape(&o.text).trim_end_matches(lexicon::HEADING_LINK_MARKS),
+            unescape(&o.text)
+                .trim_end()
+                .trim_end_matches(lexicon::HEADING_LINK_MARKS),
         ),
         Capture::H2 => push_text(&mut f.h2, &o.text),
         Capture::JsonLd => {
@@ -1311,6 +1313,15 @@ mod tests {
         assert_eq!(m.byline.as_deref(), Some("Ana Ruiz"));
         let m = meta("<body><a rel=author href=/ana>Ana  Ruiz</a></body>");
         assert_eq!(m.byline.as_deref(), Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn a_permalink_mark_after_the_heading_is_dropped_even_with_space_after_it() {
+        let m = meta(
+            "<head><meta property=og:title content='Logging guide'></head>\
+             <body><h1>Logging guide<a class=headerlink href=#l>\u{b6}</a> </h1></body>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Logging guide"));
     }
 
     #[test]
