@@ -34,7 +34,11 @@ fn clean_part(part: &str) -> Option<String> {
     s = cut_tail(&s);
     let s = s
         .trim_matches(|c: char| {
-            c.is_whitespace() || matches!(c, ',' | '|' | '·' | '•' | '-' | '–' | '—' | ':')
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    ',' | '|' | '·' | '•' | '-' | '–' | '—' | ':' | '→' | '›' | '»'
+                )
         })
         .to_string();
     let lower = s.to_lowercase();
@@ -262,6 +266,8 @@ mod tests {
         ] {
             assert_eq!(clean(label), None, "{label}");
         }
+        // The arrow of an author link is decoration.
+        assert_eq!(clean("Ana Ruiz \u{2192}").as_deref(), Some("Ana Ruiz"));
         // A date word inside a real name keeps it.
         assert_eq!(clean("June Carter").as_deref(), Some("June Carter"));
     }
