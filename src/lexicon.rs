@@ -1149,6 +1149,15 @@ pub(crate) const BYLINE_NON_NAMES: &[&str] = &[
     "autor",
     "auteur",
     "autore",
+    // Post and member status labels that sit where forum and blog templates put the name.
+    "post",
+    "posted",
+    "published",
+    "updated",
+    "offline",
+    "online",
+    "min read",
+    "mins read",
 ];
 
 /// Word stems of job titles and affiliations that follow a name after a comma ("Ana Ruiz,

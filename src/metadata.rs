@@ -54,11 +54,11 @@ mod date;
 mod json_ld;
 mod title;
 
-use date::{dates_in_text, iso_date, url_date};
+use date::{dates_in_text, instant, iso_date, url_date};
 use json_ld::{
     all_types, json_ld_any, json_ld_article, json_ld_author, names_of, str_field, url_of,
 };
-use title::{headline, title};
+use title::{article_headline, headline, title};
 
 /// What the metadata stage hands on.
 pub(crate) struct Collected {
@@ -188,6 +188,14 @@ fn conclude(f: Found, page_url: Option<&str>) -> Collected {
         .as_ref()
         .filter(|(_, source)| *source == "h1")
         .map(|(t, _)| t.clone());
+    // An authored, dated page whose headings all disagree with its stated titles: the
+    // visible `h1` is the article's headline (the context stage keeps its own hint).
+    let title = match title {
+        Some((t, "stated-title")) if byline.is_some() && published.is_some() => {
+            Some(article_headline(&f, ld, &t).map_or((t, "stated-title"), |h| (h, "h1")))
+        }
+        other => other,
+    };
     let sources: Vec<(&'static str, &'static str)> = [
         ("title", title.as_ref().map(|t| t.1)),
         ("byline", byline.as_ref().map(|b| b.1)),
@@ -655,7 +663,9 @@ fn finish(f: &mut Found, o: Open, open: &mut [Open]) {
         // a heading (`¶`) are not part of it.
         Capture::H1 => push_text(
             &mut f.h1,
-            unescape(&o.text).trim_end_matches(lexicon::HEADING_LINK_MARKS),
+            unescape(&o.text)
+                .trim_end()
+                .trim_end_matches(lexicon::HEADING_LINK_MARKS),
         ),
         Capture::H2 => push_text(&mut f.h2, &o.text),
         Capture::JsonLd => {
@@ -882,16 +892,33 @@ fn byline(
     if let Some(b) = from_json_ld {
         return Some((b, "json-ld"));
     }
-    // A block right after the headline that opens like a byline ("By Ana Ruiz").
+    // A block right after the headline that opens like a byline ("By Ana Ruiz"), or a
+    // block that is the label alone ("Written by", "Author") and the block after it.
     let from_text = near_headline_text(f, title).0.and_then(|after| {
-        after
+        let lines: Vec<String> = after
             .lines()
             .skip(1)
+            .take(tuning::BYLINE_TEXT_LINES + 1)
+            .map(normalise)
+            .collect();
+        lines
+            .iter()
             .take(tuning::BYLINE_TEXT_LINES)
-            .find_map(|line| {
-                let line = normalise(line);
+            .enumerate()
+            .find_map(|(i, line)| {
                 let lower = line.to_lowercase();
-                let opens = lexicon::BYLINE_OPENERS.iter().any(|o| lower.starts_with(o));
+                let bare = lower.trim_end_matches(':').trim_end();
+                let label_alone = lexicon::BYLINE_OPENERS
+                    .iter()
+                    .any(|o| o.trim_end().trim_end_matches(':').trim_end() == bare)
+                    || matches!(bare, "author" | "authors");
+                let line = match lines.get(i + 1) {
+                    Some(next) if label_alone => format!("{line} {next}"),
+                    _ => line.clone(),
+                };
+                let lower = line.to_lowercase();
+                let opens =
+                    label_alone || lexicon::BYLINE_OPENERS.iter().any(|o| lower.starts_with(o));
                 if !opens || line.chars().count() >= tuning::BYLINE_MAX_CHARS {
                     return None;
                 }
@@ -977,10 +1004,14 @@ fn published(
         found.iter().filter(|(_, s)| is_visible(s)).collect();
     // Markup and the page's visible date agree: that day. They disagree: the markup date is
     // often the CMS's last save or a template's, the visible one what readers were told.
+    // The same moment written in two zones (UTC in the meta tag, local beside the
+    // headline) agrees too, though the calendar days differ.
+    let same =
+        |a: &str, b: &str| day(a) == day(b) || instant(a).is_some_and(|i| instant(b) == Some(i));
     let agreed = found
         .iter()
         .filter(|(_, s)| is_markup(s))
-        .find(|(d, _)| visible.iter().any(|(v, _)| day(v) == day(d)));
+        .find(|(d, _)| visible.iter().any(|(v, _)| same(v, d)));
     let has_markup = found.iter().any(|(_, s)| is_markup(s));
     agreed
         .or_else(|| visible.first().copied().filter(|_| has_markup))
@@ -1148,6 +1179,61 @@ mod tests {
     }
 
     #[test]
+    fn an_authored_dated_page_takes_its_h1_over_a_disagreeing_title() {
+        let head = "<head><title>Flood defences for 2026 - Fenland Post</title>\
+             <meta name=author content='Ana Ruiz'>\
+             <meta property=article:published_time content=2025-03-02></head>";
+        let m = meta(&format!(
+            "{head}<body><h1>Why the Lode walls failed last winter</h1></body>"
+        ));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Why the Lode walls failed last winter")
+        );
+        // The same page without author or date (a landing page): its h1 may be a slogan.
+        let m = meta(
+            "<head><title>Flood defences for 2026 - Fenland Post</title></head>\
+             <body><h1>Why the Lode walls failed last winter</h1></body>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Flood defences for 2026"));
+        // An h1 that is the site's name is no headline.
+        let m = meta(&format!(
+            "{head}<meta property=og:site_name content='The Fenland Post'>\
+             <body><h1>The Fenland Post</h1></body>"
+        ));
+        assert_eq!(m.title.as_deref(), Some("Flood defences for 2026"));
+    }
+
+    #[test]
+    fn an_h1_that_is_the_site_name_is_not_the_headline() {
+        let m = meta(
+            "<head><title>Reviews of our classes and retreats - Fen Yoga House</title>\
+             <meta property=og:site_name content='Fen Yoga House'></head>\
+             <body><h1>Fen Yoga House</h1><h2>Reviews</h2></body>",
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Reviews of our classes and retreats")
+        );
+        // The home page names only the site: the site name is its title.
+        let m = meta(
+            "<head><title>Fen Yoga House</title>\
+             <meta property=og:site_name content='Fen Yoga House'></head>\
+             <body><h1>Fen Yoga House</h1></body>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Fen Yoga House"));
+    }
+
+    #[test]
+    fn an_agreeing_h1_takes_the_stated_plain_quotes() {
+        let m = meta(
+            "<head><meta property=og:title content=\"Why the Lode's walls failed\"></head>\
+             <body><h1>Why the Lode\u{2019}s walls failed</h1></body>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Why the Lode's walls failed"));
+    }
+
+    #[test]
     fn an_h1_held_whole_by_the_title_is_the_title() {
         let m = meta(
             "<head><meta property=og:title content='Harrowgate Navigation - Openpedia'></head>\
@@ -1227,6 +1313,24 @@ mod tests {
         assert_eq!(m.byline.as_deref(), Some("Ana Ruiz"));
         let m = meta("<body><a rel=author href=/ana>Ana  Ruiz</a></body>");
         assert_eq!(m.byline.as_deref(), Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn a_permalink_mark_after_the_heading_is_dropped_even_with_space_after_it() {
+        let m = meta(
+            "<head><meta property=og:title content='Logging guide'></head>\
+             <body><h1>Logging guide<a class=headerlink href=#l>\u{b6}</a> </h1></body>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Logging guide"));
+    }
+
+    #[test]
+    fn a_label_block_after_the_headline_names_the_next_block() {
+        let m = meta(
+            "<body><h1>Why the Lode walls failed</h1><div><p>Last updated</p><p>Aug 4, 2025</p>\
+             </div><div><p>Written by</p><p>Edda Tabor</p></div><p>The walls gave way.</p></body>",
+        );
+        assert_eq!(m.byline.as_deref(), Some("Edda Tabor"));
     }
 
     #[test]

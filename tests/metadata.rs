@@ -162,18 +162,19 @@ fn metadata_agrees_with_readability_on_its_dataset() {
     // Issue 14 made the title the visible headline (the h1 that agrees with the stated
     // titles, else the stated title without its brand part); Readability.js gives `og:title`
     // or `<title>` with the site suffix ("How to Build a Terrarium | eHow"), so about a
-    // fifth of the pages now differ on purpose. The floor guards against further drift.
+    // fifth of the pages now differ on purpose. The floors are what issue 14's second round
+    // measured (title 101/130, byline 63/76, date 31/33) and guard against drift.
     assert!(
-        title.share() >= 0.75,
+        title.share() >= 0.77,
         "title agreement {:.3}",
         title.share()
     );
     assert!(
-        byline.share() >= 0.80,
+        byline.share() >= 0.82,
         "byline agreement {:.3}",
         byline.share()
     );
-    assert!(date.share() >= 0.80, "date agreement {:.3}", date.share());
+    assert!(date.share() >= 0.93, "date agreement {:.3}", date.share());
 }
 
 #[test]

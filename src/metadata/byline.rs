@@ -34,7 +34,11 @@ fn clean_part(part: &str) -> Option<String> {
     s = cut_tail(&s);
     let s = s
         .trim_matches(|c: char| {
-            c.is_whitespace() || matches!(c, ',' | '|' | '·' | '•' | '-' | '–' | '—' | ':')
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    ',' | '|' | '·' | '•' | '-' | '–' | '—' | ':' | '→' | '›' | '»'
+                )
         })
         .to_string();
     let lower = s.to_lowercase();
@@ -43,6 +47,7 @@ fn clean_part(part: &str) -> Option<String> {
     if letters < 2
         || (letters <= 2 && !s.contains(' ') && s.chars().all(|c| !c.is_lowercase()))
         || lexicon::BYLINE_NON_NAMES.contains(&lower.as_str())
+        || only_date_words(&lower)
         || dates_in_text(&s) == (None, None) && s.chars().all(|c| !c.is_alphabetic())
     {
         return None;
@@ -51,6 +56,17 @@ fn clean_part(part: &str) -> Option<String> {
         return None;
     }
     Some(s)
+}
+
+/// Whether every word is a month or weekday name or abbreviation ("Dec", "Sun", "mer."):
+/// a date's remnant in the byline element, not a name.
+fn only_date_words(lower: &str) -> bool {
+    let mut words = lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some()
+        && words.all(|w| lexicon::MONTH_WORDS.contains(&w) || lexicon::DATE_LABELS.contains(&w))
 }
 
 /// Removes the label before the name: a byline opener (`lexicon::BYLINE_OPENERS`), any
@@ -236,6 +252,25 @@ fn after_first_date(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn status_labels_and_date_remnants_are_no_names() {
+        for label in [
+            "Posted",
+            "Offline",
+            "Updated",
+            "mins read",
+            "Dec",
+            "Sun",
+            "Mar.",
+        ] {
+            assert_eq!(clean(label), None, "{label}");
+        }
+        // The arrow of an author link is decoration.
+        assert_eq!(clean("Ana Ruiz \u{2192}").as_deref(), Some("Ana Ruiz"));
+        // A date word inside a real name keeps it.
+        assert_eq!(clean("June Carter").as_deref(), Some("June Carter"));
+    }
 
     #[test]
     fn labels_dates_and_tails_are_removed() {

@@ -98,6 +98,35 @@ fn iso_numeric(s: &str) -> Option<String> {
     })
 }
 
+/// The moment an ISO date-time with an offset (as [`iso_date`] writes it) denotes, in
+/// minutes since 1970-01-01 UTC; `None` for a bare date or a time without offset.
+pub(crate) fn instant(iso: &str) -> Option<i64> {
+    let num = |from: usize, len: usize| -> Option<i64> { iso.get(from..from + len)?.parse().ok() };
+    let (y, m, d) = (num(0, 4)?, num(5, 2)?, num(8, 2)?);
+    let (hh, mm) = (num(11, 2)?, num(14, 2)?);
+    let zone = iso
+        .get(16..)?
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == ':' || c == '.');
+    let shift = if zone == "Z" {
+        0
+    } else {
+        let sign = match zone.get(..1)? {
+            "+" => 1,
+            "-" => -1,
+            _ => return None,
+        };
+        sign * (zone.get(1..3)?.parse::<i64>().ok()? * 60 + zone.get(4..6)?.parse::<i64>().ok()?)
+    };
+    // Days from the civil date (Howard Hinnant's `days_from_civil`).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(days * 1440 + hh * 60 + mm - shift)
+}
+
 /// `Z`, `+HH:MM`, `+HHMM`, `+HH`, `UTC`, `GMT` as `Z` or `+HH:MM`.
 fn offset(s: &str) -> Option<String> {
     let s = s.trim();
@@ -356,6 +385,18 @@ pub(super) fn url_date(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_same_moment_in_two_zones_is_one_instant() {
+        let a = instant("2025-07-04T20:04:00-04:00");
+        assert!(a.is_some());
+        assert_eq!(a, instant("2025-07-05T00:04:00Z"));
+        assert_eq!(a, instant("2025-07-05T00:04:00.000+00:00"));
+        assert_eq!(instant("1970-01-01T00:00:00Z"), Some(0));
+        assert_ne!(a, instant("2025-07-04T20:04:00Z"));
+        assert_eq!(instant("2025-07-04"), None);
+        assert_eq!(instant("2025-07-04T20:04:00"), None);
+    }
 
     fn iso(s: &str) -> String {
         iso_date(s).unwrap_or_else(|| format!("none: {s}"))

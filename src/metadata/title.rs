@@ -22,19 +22,83 @@ pub(super) fn title(
         stated.extend(f.meta.get(*k).and_then(|v| v.last()).map(|v| unescape(v)));
     }
     stated.extend(f.html_title.clone());
+    // An `h1` that is the site's name is the masthead's, not the headline: it is passed over
+    // while a stated title names something else (a home page states the site name itself).
+    let site = site_name(f, ld).map(|s| fold(&s));
+    let stated_title = stated_title(f, ld);
+    let names_site = |h: &str| {
+        site.as_deref().is_some_and(|s| fold(h) == s)
+            && stated_title
+                .as_deref()
+                .is_some_and(|t| site.as_deref() != Some(fold(t).as_str()))
+    };
     let best =
         f.h1.iter()
             .take(tuning::TITLE_H1_CANDIDATES)
             .enumerate()
+            .filter(|(_, h)| !names_site(h))
             .filter_map(|(i, h)| {
                 let score = stated.iter().map(|t| agreement(h, t)).max().unwrap_or(0);
                 (score > 0).then_some((score, std::cmp::Reverse(i), h))
             })
             .max();
     if let Some((_, _, h)) = best {
-        return Some((h.clone(), "h1"));
+        // The same headline with plain quotes for the typographic ones in a stated title:
+        // the spelling the publisher states for machines.
+        let folded = fold_quotes(h);
+        let spelled = stated
+            .iter()
+            .map(|t| normalise(t))
+            .find(|t| *t != *h && fold_quotes(t) == folded);
+        return Some((spelled.unwrap_or_else(|| h.clone()), "h1"));
     }
-    stated_title(f, ld).map(|t| (t, "stated-title"))
+    stated_title.map(|t| (t, "stated-title"))
+}
+
+/// The headline of a page that presents itself as an article (it names an author and a
+/// publication date) when no stated title agrees with any `h1`: the first `h1`, which is
+/// what the reader sees above the article, if [`visible_headline`] accepts it. Landing and
+/// product pages, which name neither, keep the stated title: their `h1` is often a slogan.
+pub(super) fn article_headline(
+    f: &Found,
+    ld: Option<&serde_json::Map<String, Value>>,
+    stated: &str,
+) -> Option<String> {
+    let h = f.h1.iter().find(|h| !h.trim().is_empty())?;
+    visible_headline(h, f, ld, Some(stated)).then(|| h.clone())
+}
+
+/// Whether an `h1` that no stated title agrees with reads as the page's headline: it has
+/// [`tuning::TITLE_MIN_WORDS`] words or more and is not the site's name, nor a part of the
+/// `<title>` that the stated title left out as the site part.
+fn visible_headline(
+    h1: &str,
+    f: &Found,
+    ld: Option<&serde_json::Map<String, Value>>,
+    stated: Option<&str>,
+) -> bool {
+    let h = fold(h1);
+    if h.split_whitespace().count() < tuning::TITLE_MIN_WORDS {
+        return false;
+    }
+    if site_name(f, ld).is_some_and(|s| fold(&s) == h) {
+        return false;
+    }
+    let is_sep = |c: char| lexicon::TITLE_SEPARATORS.contains(&c) || c == ':';
+    let stated = stated.map(fold).unwrap_or_default();
+    let titles = f.html_title.iter().chain(
+        lexicon::META_TITLE
+            .iter()
+            .filter_map(|k| f.meta.get(*k).and_then(|v| v.last())),
+    );
+    for t in titles {
+        for part in fold(t).split(|c: char| is_sep(c)).map(str::trim) {
+            if part == h && !stated.contains(&h) {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// How far an `h1` agrees with a stated title: 3 when it is the title or its main part
@@ -84,6 +148,19 @@ fn fold(s: &str) -> String {
     normalise(&mapped.to_lowercase())
 }
 
+/// Typographic single and double quotes as plain ones, white space collapsed.
+fn fold_quotes(s: &str) -> String {
+    let mapped: String = s
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+            '\u{201C}' | '\u{201D}' => '"',
+            c => c,
+        })
+        .collect();
+    normalise(&mapped)
+}
+
 fn stated_title(f: &Found, ld: Option<&serde_json::Map<String, Value>>) -> Option<String> {
     let from_ld = ld.and_then(|o| {
         let (name, headline) = (str_field(o, "name"), str_field(o, "headline"));
@@ -106,10 +183,16 @@ fn stated_title(f: &Found, ld: Option<&serde_json::Map<String, Value>>) -> Optio
         // No `<title>` at all: the first `h1` is the best headline left.
         .or_else(|| f.h1.first().cloned())
         .map(|t| normalise(&t))?;
-    if let Some(h1) = heading_in_title(&title, &f.h1) {
+    let site = site_name(f, ld);
+    let folded_site = site.as_deref().map(fold);
+    let headings: Vec<String> =
+        f.h1.iter()
+            .filter(|h| folded_site.as_deref() != Some(fold(h).as_str()))
+            .cloned()
+            .collect();
+    if let Some(h1) = heading_in_title(&title, &headings) {
         return Some(h1);
     }
-    let site = site_name(f, ld);
     let title = strip_exact_site_name(&title, site.as_deref());
     // A short last part the site name was not spelled as ("Headline | Brand").
     Some(strip_site_name(&title, site.as_deref()))
@@ -195,9 +278,13 @@ fn page_title(f: &Found) -> String {
             rest.get(rest.char_indices().nth(3)?.0..)
         }),
     ];
+    // Not the part that is the site's name, whatever heading shows it (a masthead `h1`).
+    let site = site_name(f, None).map(|s| fold(&s));
     for part in parts.into_iter().flatten() {
         let part = normalise(part);
-        if f.h1.iter().chain(&f.h2).any(|h| *h == part) {
+        if site.as_deref() != Some(fold(&part).as_str())
+            && f.h1.iter().chain(&f.h2).any(|h| *h == part)
+        {
             return part;
         }
     }
