@@ -52,6 +52,9 @@ class Article:
         """The kind of page: article, forum, product, collection, listing, service,
         documentation or other."""
     @property
+    def comments(self) -> list[dict[str, str | None]]:
+        """Reader comments (author, date, text), when comments=True found some."""
+    @property
     def charset(self) -> str | None:
         """The encoding the bytes were read with; None for str input."""
     @property
@@ -82,6 +85,7 @@ def extract(
     min_article_chars: int | None = None,
     include_captions: bool | None = None,
     max_input_bytes: int | None = None,
+    comments: bool = False,
 ) -> Article:
     """Extracts the article of one page; raises PithError if it is not a web page."""
 
@@ -93,5 +97,6 @@ def extract_many(
     min_article_chars: int | None = None,
     include_captions: bool | None = None,
     max_input_bytes: int | None = None,
+    comments: bool = False,
 ) -> list[Article]:
     """Extracts many pages in parallel; one Article per page, in input order."""

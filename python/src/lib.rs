@@ -129,6 +129,8 @@ impl PyArticle {
     fn __getattr__<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
         match self.record.get(name) {
             Some(value) => to_python(py, value),
+            // The record carries `comments` only when some were found.
+            None if name == "comments" => Ok(pyo3::types::PyList::empty(py).into_any()),
             None => Err(PyAttributeError::new_err(format!(
                 "'pith.Article' object has no attribute '{name}'"
             ))),
@@ -201,8 +203,8 @@ fn to_python<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>>
 
 /// The options shared by `extract` and `extract_many`.
 ///
-/// Note for new options (`Options::comments` …): add the keyword to both `#[pyo3(signature
-/// …)]` lists, pass it here, and add it to `pith/_pith.pyi`.
+/// A new option: add the keyword to both `#[pyo3(signature …)]` lists, pass it here, and
+/// add it to `pith/_pith.pyi`.
 #[derive(Clone)]
 struct Settings {
     options: Options,
@@ -214,6 +216,7 @@ impl Settings {
         min_article_chars: Option<usize>,
         include_captions: Option<bool>,
         max_input_bytes: Option<usize>,
+        comments: bool,
     ) -> PyResult<Self> {
         let focus = match focus {
             "precision" => Focus::Precision,
@@ -225,7 +228,7 @@ impl Settings {
                 )));
             }
         };
-        let mut options = Options::default().focus(focus);
+        let mut options = Options::default().focus(focus).comments(comments);
         if let Some(chars) = min_article_chars {
             options = options.min_article_chars(chars);
         }
@@ -326,7 +329,7 @@ fn optional_str<'a>(value: Option<&'a Bound<'_, PyAny>>, what: &str) -> PyResult
 /// `max_input_bytes`), `ValueError` for a bad `focus`, `TypeError` for a bad argument type.
 #[pyfunction]
 #[pyo3(signature = (html, *, url=None, content_type=None, id=None, focus="balanced",
-    min_article_chars=None, include_captions=None, max_input_bytes=None))]
+    min_article_chars=None, include_captions=None, max_input_bytes=None, comments=false))]
 #[allow(clippy::too_many_arguments)]
 fn extract(
     py: Python<'_>,
@@ -338,8 +341,15 @@ fn extract(
     min_article_chars: Option<usize>,
     include_captions: Option<bool>,
     max_input_bytes: Option<usize>,
+    comments: bool,
 ) -> PyResult<PyArticle> {
-    let settings = Settings::new(focus, min_article_chars, include_captions, max_input_bytes)?;
+    let settings = Settings::new(
+        focus,
+        min_article_chars,
+        include_captions,
+        max_input_bytes,
+        comments,
+    )?;
     let page = Page {
         html: html_of(html)?,
         url,
@@ -361,8 +371,9 @@ fn extract(
 /// (not a web page, wrong type) gives an `Article` whose `error` says why and whose text is
 /// empty, so the result always has one entry per page.
 #[pyfunction]
+#[allow(clippy::too_many_arguments)]
 #[pyo3(signature = (pages, *, jobs=None, focus="balanced", min_article_chars=None,
-    include_captions=None, max_input_bytes=None))]
+    include_captions=None, max_input_bytes=None, comments=false))]
 fn extract_many(
     py: Python<'_>,
     pages: &Bound<'_, PyAny>,
@@ -371,8 +382,15 @@ fn extract_many(
     min_article_chars: Option<usize>,
     include_captions: Option<bool>,
     max_input_bytes: Option<usize>,
+    comments: bool,
 ) -> PyResult<Vec<PyArticle>> {
-    let settings = Settings::new(focus, min_article_chars, include_captions, max_input_bytes)?;
+    let settings = Settings::new(
+        focus,
+        min_article_chars,
+        include_captions,
+        max_input_bytes,
+        comments,
+    )?;
     let jobs = match jobs {
         Some(0) => return Err(PyValueError::new_err("jobs must be at least 1")),
         Some(n) => n,

@@ -153,3 +153,16 @@ def test_the_gil_is_released_while_rust_works() -> None:
     # With the GIL held for the whole extraction (about a second) this loop would run a
     # handful of times; released, it runs throughout.
     assert ticks > 1000
+
+
+def test_comments_on_request_and_never_in_the_text() -> None:
+    page = page_bytes("reader-comments-section.html")
+    plain = pith.extract(page)
+    with_comments = pith.extract(page, comments=True)
+    assert plain.comments == []
+    assert with_comments.text == plain.text
+    authors = [c["author"] for c in with_comments.comments]
+    assert authors[:2] == ["Harriet Oyelaran", "Desmond K."]
+    assert all(c["text"] and c["text"] not in plain.text for c in with_comments.comments)
+    many = pith.extract_many([page, page], jobs=2, comments=True)
+    assert [len(a.comments) for a in many] == [5, 5]
