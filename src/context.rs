@@ -4,20 +4,23 @@
 //! the `Tuning` and what is known of the page (its title, whether captions are wanted).
 //! Output: [`Revised`]: the final decision per block and the article region chosen.
 //!
-//! Decides, in order:
-//! 1. **Sequence** (jusText's revision): headings followed closely by good text become
-//!    near-good; short blocks take the label of their neighbours; near-good blocks are good
-//!    unless only bad text surrounds them.
-//! 2. **Boilerplate boxes**: an element named for a boilerplate concept (share, related,
-//!    newsletter, comments…) is believed only when it holds a minor share of the page's good
-//!    text, so a site that names its article wrapper `comments-open` is not emptied.
-//! 3. **Region**: every element gets the sum of its blocks' values (good text positive, bad
-//!    text and believed boilerplate boxes negative); the element with the largest sum is the
-//!    article region, the DOM form of maximum-subsequence segmentation. A stray good-looking
-//!    block far from it is dropped; a short paragraph inside it that the sequence rules kept
-//!    stays.
-//! 4. **Restrict**: blocks outside the region are dropped unless good and within reach of
-//!    it; inside it, boilerplate boxes, captions, bylines and the headline are dropped.
+//! Decides, in order (one file per step under `context/`):
+//! 1. **Boilerplate boxes** (`boxes.rs`): an element named for a boilerplate concept
+//!    (share, related, newsletter, comments…) is believed only when it holds a minor share
+//!    of the page's good text, so a site that names its article wrapper `comments-open` is
+//!    not emptied; a concept that names most of the page's boxes is the page builder's
+//!    vocabulary and is not believed at all; on a forum thread comment names are not.
+//! 2. **Region** (`region.rs`): every element gets the sum of its blocks' values (good text
+//!    positive, bad text and believed boilerplate boxes negative); the element with the
+//!    largest sum is the article region, the DOM form of maximum-subsequence segmentation.
+//! 3. **Sequence** (`sequence.rs`, jusText's revision inside the region): headings followed
+//!    closely by good text become near-good; short blocks take the label of their
+//!    neighbours; near-good blocks are good unless only bad text surrounds them.
+//! 4. **Restrict** (`restrict.rs`): blocks outside the region are dropped unless good and
+//!    within reach of it; inside it, boilerplate boxes, captions, bylines and the headline
+//!    are dropped; so are `<noscript>` copies of text shown elsewhere.
+//! 5. **Fallback** (`fallback.rs`): when nothing was kept, the blocks that read as prose on
+//!    their own are; a tiny page is kept whole.
 //!
 //! Sources: jusText `revise_paragraph_classification` (Pomikálek 2011); Pasternack & Roth,
 //! *Extracting Article Text from the Web with Maximum Subsequence Segmentation*, WWW 2009;
@@ -72,14 +75,13 @@ pub(crate) fn revise(
     tuning: &Tuning,
     page: PageContext<'_>,
 ) -> Revised {
-    let decisions = context_free;
-    let boxes = boxes(seg, features, decisions, tuning, page.page_type);
-    let region = region(seg, features, decisions, &boxes, tuning);
+    let boxes = boxes(seg, features, context_free, tuning, page.page_type);
+    let region = region(seg, features, context_free, &boxes, tuning);
     let span = seg
         .elements
         .get(region as usize)
         .map_or(0..0, |e| e.first_block as usize..e.end_block as usize);
-    let mut decisions = sequence(seg, features, decisions, span.clone(), tuning, page);
+    let mut decisions = sequence(seg, features, context_free, span.clone(), tuning, page);
     restrict(seg, features, &mut decisions, &boxes, span, tuning, page);
     restrict::drop_noscript_copies(seg, &mut decisions);
     fallback(seg, features, context_free, &mut decisions, tuning);
