@@ -253,12 +253,16 @@ impl Article {
     /// Whether an article was found.
     ///
     /// ```
-    /// // A section front: links to forty stories, no story.
-    /// let items: String = (1..=40)
-    ///     .map(|i| format!("<li><a href=/story/{i}>Council meeting report number {i}</a></li>"))
+    /// // The shell of a script-rendered app: nothing to read.
+    /// let shell = pith::extract("<body><div id=app></div><script>start()</script></body>");
+    /// assert!(shell.is_empty());
+    ///
+    /// // A section front: its teasers are its content (a record set).
+    /// let teasers: String = (1..=12)
+    ///     .map(|i| format!("<li class=story><a href=/story/{i}>Council meeting report number {i}</a></li>"))
     ///     .collect();
-    /// let listing = pith::extract(&format!("<html><body><ul>{items}</ul></body></html>"));
-    /// assert!(listing.is_empty());
+    /// let listing = pith::extract(&format!("<body><h1>Council</h1><ul>{teasers}</ul></body>"));
+    /// assert!(listing.text.contains("Council meeting report number 7"));
     /// ```
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()

@@ -87,6 +87,9 @@ pub(crate) enum Rule {
     TinyPage,
     /// Context: nothing was kept, so the blocks that read as prose on their own are.
     Fallback,
+    /// Context: the title or text of a record (a teaser, a card, a post) of a record set
+    /// that holds more text than the page's prose.
+    Record,
     /// Context: inside `<noscript>`, a second copy of text the page shows outside it.
     NoscriptCopy,
 }

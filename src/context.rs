@@ -10,16 +10,19 @@
 //!    of the page's good text, so a site that names its article wrapper `comments-open` is
 //!    not emptied; a concept that names most of the page's boxes is the page builder's
 //!    vocabulary and is not believed at all; on a forum thread comment names are not.
-//! 2. **Region** (`region.rs`): every element gets the sum of its blocks' values (good text
+//! 2. **Record sets** (`records.rs`): sibling elements of one shape repeated at least
+//!    three times (teasers, cards, posts) whose text outweighs the page's prose have their
+//!    title and text blocks promoted to good text, so a listing or a grid is its own content.
+//! 3. **Region** (`region.rs`): every element gets the sum of its blocks' values (good text
 //!    positive, bad text and believed boilerplate boxes negative); the element with the
 //!    largest sum is the article region, the DOM form of maximum-subsequence segmentation.
-//! 3. **Sequence** (`sequence.rs`, jusText's revision inside the region): headings followed
+//! 4. **Sequence** (`sequence.rs`, jusText's revision inside the region): headings followed
 //!    closely by good text become near-good; short blocks take the label of their
 //!    neighbours; near-good blocks are good unless only bad text surrounds them.
-//! 4. **Restrict** (`restrict.rs`): blocks outside the region are dropped unless good and
+//! 5. **Restrict** (`restrict.rs`): blocks outside the region are dropped unless good and
 //!    within reach of it; inside it, boilerplate boxes, captions, bylines and the headline
 //!    are dropped; so are `<noscript>` copies of text shown elsewhere.
-//! 5. **Fallback** (`fallback.rs`): when nothing was kept, the blocks that read as prose on
+//! 6. **Fallback** (`fallback.rs`): when nothing was kept, the blocks that read as prose on
 //!    their own are; a tiny page is kept whole.
 //!
 //! Sources: jusText `revise_paragraph_classification` (Pomikálek 2011); Pasternack & Roth,
@@ -34,6 +37,7 @@ use crate::tuning::Tuning;
 
 mod boxes;
 mod fallback;
+mod records;
 mod region;
 mod restrict;
 mod sequence;
@@ -76,6 +80,8 @@ pub(crate) fn revise(
     page: PageContext<'_>,
 ) -> Revised {
     let boxes = boxes(seg, features, context_free, tuning, page.page_type);
+    let promoted = records::promote(seg, features, context_free, &boxes, tuning, page.page_type);
+    let context_free = promoted.as_deref().unwrap_or(context_free);
     let region = region(seg, features, context_free, &boxes, tuning);
     let span = seg
         .elements

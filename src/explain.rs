@@ -189,6 +189,9 @@ fn rule_name(r: Rule) -> String {
         Rule::Title => "the headline (reported as title)",
         Rule::TinyPage => "tiny page: all of it is the article",
         Rule::Fallback => "fallback: nothing else was kept, and this reads as prose",
+        Rule::Record => {
+            "a record of a repeated set (teaser, card, post) that holds the page's text"
+        }
         Rule::NoscriptCopy => "noscript: a copy of text the page shows outside it",
     };
     name.to_string()

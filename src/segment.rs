@@ -84,6 +84,9 @@ pub(crate) struct Element {
     pub(crate) end_block: u32,
     /// End (exclusive) of this element's subtree in the element table.
     pub(crate) end_element: u32,
+    /// Signature of the element's tag and class list, digits ignored (`li.card-3` and
+    /// `li.card-7` agree): siblings with equal shapes are candidate records of one set.
+    pub(crate) shape: u32,
 }
 
 /// The page as blocks plus the block-level element table.
@@ -207,6 +210,7 @@ pub(crate) fn blocks(doc: &Document, mut visit: impl FnMut(&Edge<'_>)) -> Segmen
         first_block: 0,
         end_block: 0,
         end_element: 1,
+        shape: 0,
     });
     w.frames.push(Frame {
         role: TagRole::Block,
@@ -329,6 +333,7 @@ impl Walker {
                     first_block: self.seg.blocks.len() as u32,
                     end_block: self.seg.blocks.len() as u32,
                     end_element: element + 1,
+                    shape: shape(name, el.attr("class").unwrap_or("")),
                 });
                 if kind == TagKind::Code {
                     self.pre_depth += 1;
@@ -681,6 +686,21 @@ fn own_hints(
         }
     }
     hints
+}
+
+/// The signature of a tag name and class list (FNV-1a), ASCII digits skipped so that
+/// numbered siblings (`item-1`, `item-2`) share it.
+fn shape(name: &str, class: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    let bytes = name
+        .bytes()
+        .chain(std::iter::once(b'.'))
+        .chain(class.bytes());
+    for b in bytes.filter(|b| !b.is_ascii_digit()) {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
 }
 
 /// Han ideographs, Hiragana and Katakana: scripts written without spaces between words.
