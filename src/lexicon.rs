@@ -1114,6 +1114,8 @@ pub(crate) const BYLINE_TAIL_LABELS: &[&str] = &[
     " pubblicato",
     " bijgewerkt",
     " gepubliceerd",
+    // "Ana Ruiz in Project Management": the section the post is filed in (issue 14).
+    " in ",
 ];
 
 /// Separators in a byline row after the name, and whether they end it whatever follows
@@ -1929,6 +1931,57 @@ pub(crate) const UNLIKELY_BOX_ROLES: &[&str] = &[
 /// headings (`<a class="headerlink">¶</a>` in Sphinx, `header-anchor` in VuePress,
 /// `anchor`/`permalink` elsewhere): an `<a>` with one of them is never content.
 pub(crate) const PERMALINK_TOKENS: &[&str] = &["headerlink", "anchor", "permalink"];
+
+/// Lower-case words that join a byline's name to the date after it ("by Ana Ruiz on Jan 22,
+/// 2025", "von Ana Ruiz am 5. März", "par Ana Ruiz le 5 mars", "por Ana Ruiz el 5 de marzo");
+/// left at the end of the name once the date is cut, they are removed. Names are written
+/// capitalised, so a lower-case last word is never part of one.
+pub(crate) const BYLINE_TRAILING_WORDS: &[&str] =
+    &["on", "at", "am", "le", "el", "il", "em", "op", "den"];
+
+/// Fragments of [`UNLIKELY_BOX_WORDS`] under which bylines are still looked for: the article's
+/// own header (`page-header__meta`, `post-detail__header`) holds the byline beside the
+/// headline. Readability.js reads a byline in such a box before it drops the box; pith's
+/// walk never drops it, so only the site's masthead could mislead, and mastheads name no
+/// author. Measured on wcxb-dev (issue 14).
+pub(crate) const BYLINE_SEARCH_BOX_WORDS: &[&str] = &["header"];
+
+/// Labels that open a short text node and introduce the page's publication date, lower
+/// case, in the stop-list languages ("Published", "Posted on", "Veröffentlicht am",
+/// "Publié le"); the date is read in the text that follows (see
+/// [`crate::tuning::DATE_LABELLED_CHARS`]). The modification labels of [`UPDATE_LABELS`]
+/// open a node too, and mark the date as a modification date. "date"/"datum" need their
+/// colon: alone they head table columns and form fields.
+pub(crate) const DATE_LABEL_OPENERS: &[&str] = &[
+    "published",
+    "posted",
+    "date:",
+    "datum:",
+    "written on",
+    "released",
+    "veröffentlicht",
+    "erschienen",
+    "publié",
+    "publicado",
+    "publicada",
+    "pubblicato",
+    "gepubliceerd",
+    "geplaatst",
+    "publicerad",
+    "diterbitkan",
+    "opublikowano",
+    "publikováno",
+    "yayınlanma",
+    "yayınlandı",
+    "опубликовано",
+    "updated",
+    "last updated",
+    "modified",
+    "last modified",
+    "aktualisiert",
+    "mis à jour",
+    "actualizado",
+];
 
 #[cfg(test)]
 mod tests {

@@ -56,7 +56,8 @@ mod title;
 
 use date::{dates_in_text, instant, iso_date, url_date};
 use json_ld::{
-    all_types, json_ld_any, json_ld_article, json_ld_author, names_of, str_field, url_of,
+    all_types, json_ld_any, json_ld_article, json_ld_author, names_of, names_resolved, str_field,
+    url_of,
 };
 use title::{article_headline, headline, title};
 
@@ -146,6 +147,27 @@ struct Found {
     /// and text, block boundaries as line breaks (the `itemprop=name` inside if any).
     dom_bylines: Vec<(usize, String)>,
     rel_tags: Vec<String>,
+    /// The text from a date label on ("Published", "Posted on", "Updated:"; see
+    /// `lexicon::DATE_LABEL_OPENERS`), while it is shorter than
+    /// [`tuning::DATE_LABELLED_CHARS`].
+    label_text: Option<String>,
+    /// The first date a publication label introduces, and the first an update label does.
+    labelled: (Option<String>, Option<String>),
+}
+
+impl Found {
+    /// Reads the labelled window (see `Walk::date_label`) for its date and closes it.
+    fn read_label_text(&mut self) {
+        if let Some(buf) = self.label_text.take() {
+            let (published, updated) = dates_in_text(&buf);
+            if self.labelled.0.is_none() {
+                self.labelled.0 = published;
+            }
+            if self.labelled.1.is_none() {
+                self.labelled.1 = updated;
+            }
+        }
+    }
 }
 
 /// Reads the page's metadata (see the module doc).
@@ -167,7 +189,8 @@ impl Walk {
     }
 }
 
-fn conclude(f: Found, page_url: Option<&str>) -> Collected {
+fn conclude(mut f: Found, page_url: Option<&str>) -> Collected {
+    f.read_label_text();
     let page = page_url.and_then(|u| Url::parse(u.trim()).ok());
     let base = match (&f.base_href, &page) {
         (Some(href), Some(page)) => page.join(href).ok().or_else(|| Some(page.clone())),
@@ -275,6 +298,9 @@ impl Walk {
                         .is_some_and(|n| matches!(n, "script" | "style" | "template"));
                     if !raw && self.hidden.is_none() {
                         self.near_headline(t);
+                        if self.unlikely.is_none() {
+                            self.date_label(t);
+                        }
                     }
                     for o in &mut self.open {
                         let is_json = o.what == Capture::JsonLd;
@@ -342,6 +368,50 @@ impl Walk {
             f.rolling.drain(..cut);
         }
     }
+    /// Dates introduced by a label anywhere in the page outside boxes unlikely to be the
+    /// article's (comments, sidebars, related posts): a short text node that opens with a
+    /// label of `lexicon::DATE_LABEL_OPENERS` starts a window of
+    /// [`tuning::DATE_LABELLED_CHARS`] bytes, read for a date once full. Only short nodes
+    /// are tested, so the cost is a prefix check on a few nodes of each page.
+    fn date_label(&mut self, t: &str) {
+        let f = &mut self.f;
+        if f.labelled.0.is_some() {
+            return;
+        }
+        if let Some(buf) = f.label_text.as_mut() {
+            push_capped_to(buf, t, tuning::DATE_LABELLED_CHARS);
+            push_capped_to(buf, " ", tuning::DATE_LABELLED_CHARS);
+            if buf.len() >= tuning::DATE_LABELLED_CHARS {
+                f.read_label_text();
+            }
+            return;
+        }
+        let trimmed = t.trim();
+        if trimmed.is_empty() || trimmed.len() > tuning::DATE_LABEL_NODE_BYTES {
+            return;
+        }
+        let first = trimmed.as_bytes().first().copied().unwrap_or(b' ');
+        if !(first.is_ascii_alphabetic() || first >= 0x80) {
+            return;
+        }
+        let lower = trimmed.to_lowercase();
+        if lexicon::DATE_LABEL_OPENERS
+            .iter()
+            .any(|l| lower.starts_with(l))
+        {
+            let mut buf = String::with_capacity(tuning::DATE_LABELLED_CHARS);
+            push_capped_to(&mut buf, trimmed, tuning::DATE_LABELLED_CHARS);
+            buf.push(' ');
+            f.label_text = Some(buf);
+            if f.label_text
+                .as_ref()
+                .is_some_and(|b| b.len() >= tuning::DATE_LABELLED_CHARS)
+            {
+                f.read_label_text();
+            }
+        }
+    }
+
     /// The space a browser renders between block elements: without it, blocks glued in the
     /// markup (`<div>Written By</div><div>Ana Ruiz</div>`) glue in every capture.
     fn block_edge(&mut self, name: &str) {
@@ -419,6 +489,8 @@ impl Walk {
         let searching = f.dom_bylines.len() < tuning::BYLINE_DOM_CANDIDATES;
         let skip_byline = !searching || self.hidden.is_some() || self.unlikely.is_some();
         let found = captures(f, el, name, self.hidden.is_some(), skip_byline, byline_open);
+        // Unlikely boxes also bound the search for a labelled date (comment dates).
+        let searching = searching || f.labelled.0.is_none();
         // Readability.js tests a box for a byline before removing it as unlikely.
         if name == "table" {
             self.tables += 1;
@@ -642,8 +714,14 @@ fn any_of(words: &[&str]) -> Option<AhoCorasick> {
 }
 
 static BYLINE_WORDS: Lazy<Option<AhoCorasick>> = Lazy::new(|| any_of(lexicon::BYLINE_CLASS_WORDS));
-static UNLIKELY_WORDS: Lazy<Option<AhoCorasick>> =
-    Lazy::new(|| any_of(lexicon::UNLIKELY_BOX_WORDS));
+static UNLIKELY_WORDS: Lazy<Option<AhoCorasick>> = Lazy::new(|| {
+    let words: Vec<&str> = lexicon::UNLIKELY_BOX_WORDS
+        .iter()
+        .copied()
+        .filter(|w| !lexicon::BYLINE_SEARCH_BOX_WORDS.contains(w))
+        .collect();
+    any_of(&words)
+});
 static MAYBE_WORDS: Lazy<Option<AhoCorasick>> = Lazy::new(|| any_of(lexicon::MAYBE_BOX_WORDS));
 
 /// Whether the class or id matches `words` (compiled once: this runs for every element).
@@ -847,7 +925,7 @@ fn byline(
     };
     let from_ld = ld
         .and_then(|o| o.get("author"))
-        .map(names_of)
+        .map(|a| names_resolved(a, &f.json_ld))
         .and_then(names);
     if let Some(b) = from_ld {
         return Some((b, "json-ld"));
@@ -916,9 +994,7 @@ fn byline(
                     Some(next) if label_alone => format!("{line} {next}"),
                     _ => line.clone(),
                 };
-                let lower = line.to_lowercase();
-                let opens =
-                    label_alone || lexicon::BYLINE_OPENERS.iter().any(|o| lower.starts_with(o));
+                let opens = label_alone || byline::opens_like_byline(&line);
                 if !opens || line.chars().count() >= tuning::BYLINE_MAX_CHARS {
                     return None;
                 }
@@ -959,7 +1035,7 @@ fn published(
         .unwrap_or_default();
     let after_dates = near.0.map(dates_in_text).unwrap_or_default();
     let before_dates = near.1.map(dates_in_text).unwrap_or_default();
-    let tries: [(&'static str, &dyn Fn() -> Option<String>); 12] = [
+    let tries: [(&'static str, &dyn Fn() -> Option<String>); 13] = [
         ("json-ld", &|| {
             iso(ld.and_then(|o| str_field(o, "datePublished")))
                 .or_else(|| iso(json_ld_any(&f.json_ld, "datePublished")))
@@ -971,6 +1047,7 @@ fn published(
         ("text-byline", &|| byline_dates.0.clone()),
         ("text-after-headline", &|| after_dates.0.clone()),
         ("text-before-headline", &|| before_dates.0.clone()),
+        ("text-labelled", &|| f.labelled.0.clone()),
         ("url", &|| {
             f.canonical
                 .as_deref()
@@ -991,6 +1068,7 @@ fn published(
                 .clone()
                 .or_else(|| after_dates.1.clone())
                 .or_else(|| before_dates.1.clone())
+                .or_else(|| f.labelled.1.clone())
         }),
     ];
     let found: Vec<(String, &'static str)> = tries
@@ -1028,6 +1106,7 @@ const VISIBLE_DATE_SOURCES: &[&str] = &[
     "text-byline",
     "text-after-headline",
     "text-before-headline",
+    "text-labelled",
 ];
 
 /// The text from the headline `h1` on and the text before it: the `h1` that starts with
@@ -1036,11 +1115,31 @@ fn near_headline_text<'f>(f: &'f Found, title: Option<&str>) -> (Option<&'f str>
     let title = title
         .map(|t| normalise(t).to_lowercase())
         .filter(|t| !t.is_empty());
+    // The `h1`'s own text: the first line of the text from where it opens.
+    let heading = |after: &str| normalise(after.lines().next().unwrap_or("")).to_lowercase();
     let window = title
+        .as_deref()
         .and_then(|t| {
             f.windows
                 .iter()
-                .find(|(_, after)| normalise(after).to_lowercase().starts_with(&t))
+                .find(|(_, after)| normalise(after).to_lowercase().starts_with(t))
+                // A title that holds the heading ("Headline | Magazine"), or a heading
+                // that holds the title (a kicker inside the `h1`).
+                .or_else(|| {
+                    f.windows.iter().find(|(_, after)| {
+                        let h = heading(after);
+                        h.len() >= tuning::TITLE_MIN_CHARS && (t.contains(&h) || h.contains(t))
+                    })
+                })
+        })
+        // Else the first `h1` that reads as a headline: a logo's `h1` without text (whose
+        // window starts with the menu after it) or with the site's name is not one.
+        .or_else(|| {
+            f.windows.iter().find(|(_, after)| {
+                let h = heading(after);
+                h.split_whitespace().count() >= tuning::TITLE_MIN_WORDS
+                    && f.h1.iter().any(|x| normalise(x).to_lowercase() == h)
+            })
         })
         .or_else(|| f.windows.first());
     match window {

@@ -521,3 +521,22 @@ pub(crate) const PAGE_TYPE_MIN_CHARS: u32 = 200;
 /// (a graph of WebPage, BreadcrumbList, Organization, Article…); the bound keeps a hostile
 /// page's thousands of objects from growing the list.
 pub(crate) const MAX_JSON_LD_TYPES: usize = 64;
+
+// ---- metadata, issue 14 third round (`metadata.rs`) ----
+
+/// A text node this long or shorter (bytes, trimmed) is read as a possible date label
+/// ("Published", "Posted on", "Last updated: 12 May 2025"). Labels are short; a longer text
+/// that starts with "Published" is a sentence. Higher reads more prose; lower misses a
+/// label written together with its date.
+pub(crate) const DATE_LABEL_NODE_BYTES: usize = 48;
+
+/// Bytes of page text, from the label on, in which the labelled date is looked for: the
+/// label, white space and the longest written date ("Wednesday, 17 September 2025 at
+/// 10:00"). Longer windows reach into the next, unrelated date.
+pub(crate) const DATE_LABELLED_CHARS: usize = 64;
+
+/// A line after the headline that starts with a date opens like a byline when a byline
+/// opener follows within this many bytes ("03/01/2017 by Ana Ruiz", "Wednesday, 17
+/// September 2025 · By Ana Ruiz"): the longest written date and a separator. Further on,
+/// "by" is prose.
+pub(crate) const BYLINE_DATE_LEAD_BYTES: usize = 40;
