@@ -379,6 +379,12 @@ impl Walk {
             return;
         }
         if let Some(buf) = f.label_text.as_mut() {
+            // White space between the label and the date is one space, however the
+            // markup is indented.
+            let t = t.trim();
+            if t.is_empty() {
+                return;
+            }
             push_capped_to(buf, t, tuning::DATE_LABELLED_CHARS);
             push_capped_to(buf, " ", tuning::DATE_LABELLED_CHARS);
             if buf.len() >= tuning::DATE_LABELLED_CHARS {
@@ -1091,7 +1097,23 @@ fn published(
         .filter(|(_, s)| is_markup(s))
         .find(|(d, _)| visible.iter().any(|(v, _)| same(v, d)));
     let has_markup = found.iter().any(|(_, s)| is_markup(s));
+    // Two kinds of markup (JSON-LD and a meta tag, or microdata) that state the same day
+    // outweigh a `<time datetime>` after the headline that disagrees when no date is
+    // written in the text there: the machine-readable dates vote two to one, and such a
+    // `<time>` is often a related story's or the last update's. A date written beside the
+    // headline is what readers were told and still wins (wcxb-dev: overriding written
+    // dates too fixed 3 pages and broke 5).
+    let markup: Vec<&(String, &'static str)> = found.iter().filter(|(_, s)| is_markup(s)).collect();
+    let only_time_elements = visible
+        .iter()
+        .all(|(_, s)| matches!(*s, "time-near-headline" | "time-pubdate"));
+    let confirmed = markup
+        .iter()
+        .copied()
+        .filter(|_| only_time_elements)
+        .find(|(d, src)| markup.iter().any(|(e, other)| other != src && same(d, e)));
     agreed
+        .or(confirmed)
         .or_else(|| visible.first().copied().filter(|_| has_markup))
         .or_else(|| found.first())
         .cloned()
