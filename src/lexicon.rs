@@ -1079,6 +1079,9 @@ pub(crate) const BYLINE_OPENERS: &[&str] = &[
     "story by ",
     "words by ",
     "reporting by ",
+    // Forum threads (XenForo, SMF, phpBB styles): the thread's starter (issue 14).
+    "thread starter ",
+    "started by ",
 ];
 
 /// The word that ends a byline's label wherever the label starts ("This post was written
@@ -1931,6 +1934,11 @@ pub(crate) const UNLIKELY_BOX_ROLES: &[&str] = &[
 /// headings (`<a class="headerlink">¶</a>` in Sphinx, `header-anchor` in VuePress,
 /// `anchor`/`permalink` elsewhere): an `<a>` with one of them is never content.
 pub(crate) const PERMALINK_TOKENS: &[&str] = &["headerlink", "anchor", "permalink"];
+
+/// The [`BYLINE_OPENERS`] of a forum thread's starter, beside the thread title: a line
+/// after the headline that opens with one names the byline before any author box (those
+/// are the posts', replies' included).
+pub(crate) const BYLINE_THREAD_OPENERS: &[&str] = &["thread starter ", "started by "];
 
 /// Lower-case words that join a byline's name to the date after it ("by Ana Ruiz on Jan 22,
 /// 2025", "von Ana Ruiz am 5. März", "par Ana Ruiz le 5 mars", "por Ana Ruiz el 5 de marzo");

@@ -356,6 +356,21 @@ impl Walk {
     fn near_headline(&mut self, t: &str) {
         let f = &mut self.f;
         let cap = tuning::DATE_NEAR_HEADLINE_CHARS;
+        // Line breaks in the markup's text are white space; only block boundaries break
+        // lines here (see `block_edge`), so that a block can be read as one line. A text of
+        // white space alone (indentation) is one space.
+        let spaced;
+        let t = if t.trim().is_empty() {
+            if f.rolling.ends_with([' ', '\n']) {
+                return;
+            }
+            " "
+        } else if t.contains(['\n', '\r']) {
+            spaced = t.replace(['\n', '\r'], " ");
+            spaced.as_str()
+        } else {
+            t
+        };
         for (_, after) in f.windows.iter_mut().filter(|(_, a)| a.len() < cap) {
             push_capped_to(after, t, cap);
         }
@@ -484,6 +499,24 @@ impl Walk {
             }
         }
         element(f, el, name);
+        // Microdata gives the author's name in a `content` attribute
+        // (`<span itemprop=author><meta itemprop=name content="Ana Ruiz">`): the name of the
+        // open author scope, not the scope's text (an avatar letter, badges).
+        if let Some(content) = el
+            .attr("content")
+            .filter(|_| el.attr("itemprop").is_some_and(|p| p.contains("name")))
+        {
+            if self
+                .open
+                .iter()
+                .any(|o| o.what == Capture::ItemProp(ItemProp::Author))
+            {
+                set(&mut f.item_author, content);
+            }
+            for o in self.open.iter_mut().filter(|o| o.what == Capture::Byline) {
+                o.name.get_or_insert_with(|| content.to_string());
+            }
+        }
         if self.hidden.is_none()
             && dom::never_content(el, TagRole::Inline) == Some(dom::NeverContent::Hidden)
         {
@@ -965,17 +998,6 @@ fn byline(
     if let Some(b) = from_card {
         return Some((b, "twitter-card"));
     }
-    let from_dom = f
-        .dom_bylines
-        .iter()
-        .find_map(|(_, raw)| byline::clean(raw).and_then(ok));
-    if let Some(b) = from_dom {
-        return Some((b, "byline-element"));
-    }
-    let from_json_ld = json_ld_author(&f.json_ld).and_then(names);
-    if let Some(b) = from_json_ld {
-        return Some((b, "json-ld"));
-    }
     // A block right after the headline that opens like a byline ("By Ana Ruiz"), or a
     // block that is the label alone ("Written by", "Author") and the block after it.
     let from_text = near_headline_text(f, title).0.and_then(|after| {
@@ -996,20 +1018,42 @@ fn byline(
                     .iter()
                     .any(|o| o.trim_end().trim_end_matches(':').trim_end() == bare)
                     || matches!(bare, "author" | "authors");
+                // A label alone names the next block ("Author" / "Ana Ruiz").
                 let line = match lines.get(i + 1) {
-                    Some(next) if label_alone => format!("{line} {next}"),
+                    Some(next) if label_alone => next.clone(),
                     _ => line.clone(),
                 };
                 let opens = label_alone || byline::opens_like_byline(&line);
                 if !opens || line.chars().count() >= tuning::BYLINE_MAX_CHARS {
                     return None;
                 }
+                let lower = line.to_lowercase();
+                let thread = lexicon::BYLINE_THREAD_OPENERS
+                    .iter()
+                    .any(|o| lower.starts_with(o));
                 byline::clean(&line)
-                    .filter(|b| b.chars().next().is_some_and(char::is_uppercase))
+                    .filter(|b| thread || b.chars().next().is_some_and(char::is_uppercase))
                     .and_then(ok)
+                    .map(|b| (b, thread))
             })
     });
-    if let Some(b) = from_text {
+    // A forum thread names its starter beside the title ("Thread starter ana_r", "Started
+    // by ana_r"): the author boxes below are the posts', replies' included.
+    if let Some((b, true)) = &from_text {
+        return Some((b.clone(), "text-after-headline"));
+    }
+    let from_dom = f
+        .dom_bylines
+        .iter()
+        .find_map(|(_, raw)| byline::clean(raw).and_then(ok));
+    if let Some(b) = from_dom {
+        return Some((b, "byline-element"));
+    }
+    let from_json_ld = json_ld_author(&f.json_ld).and_then(names);
+    if let Some(b) = from_json_ld {
+        return Some((b, "json-ld"));
+    }
+    if let Some((b, _)) = from_text {
         return Some((b, "text-after-headline"));
     }
     f.item_author

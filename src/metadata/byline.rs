@@ -103,6 +103,28 @@ fn only_date_words(lower: &str) -> bool {
         && words.all(|w| lexicon::MONTH_WORDS.contains(&w) || lexicon::DATE_LABELS.contains(&w))
 }
 
+/// Removes a byline opener (`lexicon::BYLINE_OPENERS`, also with a colon) that `s` starts
+/// with.
+fn strip_opener(s: &mut String) {
+    let lower = s.to_lowercase();
+    for opener in lexicon::BYLINE_OPENERS {
+        let bare = opener.trim_end();
+        if lower.starts_with(opener) || lower.starts_with(&format!("{bare}:")) {
+            let cut = if lower.starts_with(opener) {
+                opener.len()
+            } else {
+                bare.len() + 1
+            };
+            *s = s
+                .get(cut..)
+                .unwrap_or("")
+                .trim_start_matches([':', ' '])
+                .to_string();
+            break;
+        }
+    }
+}
+
 /// Removes the label before the name: a byline opener (`lexicon::BYLINE_OPENERS`), any
 /// short lead ending in the word "by" ("This post was written by", "View all posts by"), a
 /// short lead ending in a colon ("Authors:"), a leading date.
@@ -113,22 +135,10 @@ fn strip_label(s: &str) -> String {
             s = rest;
         }
     }
-    let lower = s.to_lowercase();
-    for opener in lexicon::BYLINE_OPENERS {
-        let bare = opener.trim_end();
-        if lower.starts_with(opener) || lower.starts_with(&format!("{bare}:")) {
-            let cut = if lower.starts_with(opener) {
-                opener.len()
-            } else {
-                bare.len() + 1
-            };
-            s = s
-                .get(cut..)
-                .unwrap_or("")
-                .trim_start_matches([':', ' '])
-                .to_string();
-            break;
-        }
+    // Twice: a label may be written twice (an icon's `<title>` and a screen-reader text,
+    // "Thread starter Thread starter ana_r").
+    for _ in 0..2 {
+        strip_opener(&mut s);
     }
     let lead = tuning::BYLINE_LABEL_WORDS;
     // "By" glued to the name where the page had no space ("BySummer Swann", "Written
