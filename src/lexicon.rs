@@ -1940,6 +1940,10 @@ pub(crate) const PERMALINK_TOKENS: &[&str] = &["headerlink", "anchor", "permalin
 /// are the posts', replies' included).
 pub(crate) const BYLINE_THREAD_OPENERS: &[&str] = &["thread starter ", "started by "];
 
+/// Domain endings a site's name is often given with (`og:site_name` "WRAL.com") but that
+/// its headlines leave out ("… | WRAL"): the name without one is the brand too.
+pub(crate) const SITE_NAME_DOMAINS: &[&str] = &[".com", ".org", ".net", ".co.uk", ".io"];
+
 /// Lower-case words that join a byline's name to the date after it ("by Ana Ruiz on Jan 22,
 /// 2025", "von Ana Ruiz am 5. März", "par Ana Ruiz le 5 mars", "por Ana Ruiz el 5 de marzo");
 /// left at the end of the name once the date is cut, they are removed. Names are written

@@ -50,7 +50,31 @@ pub(super) fn title(
             .iter()
             .map(|t| normalise(t))
             .find(|t| *t != *h && fold_quotes(t) == folded);
-        return Some((spelled.unwrap_or_else(|| h.clone()), "h1"));
+        let h = spelled.unwrap_or_else(|| h.clone());
+        // A heading that ends with the site's name after a separator ("… – Artlyst",
+        // "… | WRAL" on WRAL.com) carries the brand as the stated titles do.
+        let site_name = site_name(f, ld);
+        let brand = site_name.as_deref().map(|s| {
+            let s = s.trim();
+            lexicon::SITE_NAME_DOMAINS
+                .iter()
+                .find_map(|d| {
+                    s.len()
+                        .checked_sub(d.len())
+                        .and_then(|cut| s.get(cut..))
+                        .filter(|tail| tail.eq_ignore_ascii_case(d))
+                        .and_then(|_| s.get(..s.len() - d.len()))
+                })
+                .unwrap_or(s)
+                .to_string()
+        });
+        let stripped = strip_exact_site_name(&h, site_name.as_deref());
+        let stripped = if stripped == h {
+            strip_exact_site_name(&h, brand.as_deref())
+        } else {
+            stripped
+        };
+        return Some((stripped, "h1"));
     }
     stated_title.map(|t| (t, "stated-title"))
 }
