@@ -1227,12 +1227,15 @@ fn modified(
         .or_else(|| iso(f.item_modified.clone()).map(|d| (d, "microdata")))
 }
 
-/// The first value of the meta keys, in their order, that reads as a date.
+/// The first value of the meta keys, in their order, that reads as a date. The first,
+/// unlike the other meta keys: a date key repeated down the page is microdata of the posts
+/// of a thread or of the comments (`<meta itemprop=datePublished>` in each), and the page's
+/// own comes first.
 fn meta_date(f: &Found, keys: &[&str]) -> Option<String> {
     keys.iter().find_map(|k| {
         f.meta
             .get(*k)
-            .and_then(|v| v.iter().rev().find_map(|d| iso_date(&unescape(d))))
+            .and_then(|v| v.iter().find_map(|d| iso_date(&unescape(d))))
     })
 }
 
