@@ -1134,8 +1134,25 @@ fn published(
     // often the CMS's last save or a template's, the visible one what readers were told.
     // The same moment written in two zones (UTC in the meta tag, local beside the
     // headline) agrees too, though the calendar days differ.
-    let same =
-        |a: &str, b: &str| day(a) == day(b) || instant(a).is_some_and(|i| instant(b) == Some(i));
+    // A date written without a time agrees with a moment that falls on that calendar day
+    // in some time zone (UTC-12 to UTC+14): "13 June 2018" beside the headline of a page
+    // whose meta tag says 2018-06-12T23:00:00Z, written in UTC+1.
+    let zoned_day = |bare: &str, moment: &str| {
+        let (Some(t), Some(midnight)) = (instant(moment), instant(&format!("{bare}T00:00Z")))
+        else {
+            return false;
+        };
+        bare.len() == 10
+            && (midnight - tuning::DATE_ZONE_EAST_MINUTES
+                ..midnight + 1440 + tuning::DATE_ZONE_WEST_MINUTES)
+                .contains(&t)
+    };
+    let same = |a: &str, b: &str| {
+        day(a) == day(b)
+            || instant(a).is_some_and(|i| instant(b) == Some(i))
+            || zoned_day(a, b)
+            || zoned_day(b, a)
+    };
     let agreed = found
         .iter()
         .filter(|(_, s)| is_markup(s))
@@ -1662,6 +1679,18 @@ mod tests {
              <body><h1>Lock gates replaced | Fenland Post</h1><p>At last.</p></body>",
         );
         assert_eq!(m.title.as_deref(), Some("Lock gates replaced"));
+    }
+
+    #[test]
+    fn a_written_day_agrees_with_a_moment_on_that_day_in_some_zone() {
+        // 23:00 UTC is the next day in UTC+1: the meta moment and the written day agree,
+        // so the meta tag's value (with its time) is kept.
+        let m = meta(
+            "<head><meta property='article:published_time' content='2018-06-12T23:00:00.000Z'>\
+             </head><body><h1>Reading the river gauges</h1><p>13 June 2018</p>\
+             <p>Levels rose overnight.</p></body>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2018-06-12T23:00:00.000Z"));
     }
 
     #[test]

@@ -549,3 +549,11 @@ pub(crate) const BYLINE_DATE_LEAD_BYTES: usize = 40;
 /// newly dated pages offered (0.15 took two more box headings and lost a readability
 /// title; wcxb-dev equal). Higher keeps more stated titles that the page rewords.
 pub(crate) const TITLE_HEADLINE_MIN_SHARED: f32 = 0.3;
+
+/// The widest offsets of civil time zones (UTC+14, UTC-12), in minutes: a date written
+/// without a time ("13 June 2018") agrees with a markup moment that falls on that day in
+/// some zone (`2018-06-12T23:00:00Z` is 13 June in UTC+1). Fixed by the time zone database,
+/// not tuned.
+pub(crate) const DATE_ZONE_EAST_MINUTES: i64 = 14 * 60;
+/// See [`DATE_ZONE_EAST_MINUTES`].
+pub(crate) const DATE_ZONE_WEST_MINUTES: i64 = 12 * 60;
