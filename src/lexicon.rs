@@ -1128,6 +1128,10 @@ pub(crate) const BYLINE_SEPARATORS: &[(&str, bool)] = &[
     (" » ", true),
     (" • ", true),
     (" · ", true),
+    // The dot operator and the black circle that themes put between the name, a job title
+    // and the date ("Ana Ruiz ⋅ Review Editor ⋅", "by Ana Ruiz ● May 2, 2025").
+    (" ⋅ ", true),
+    (" ● ", true),
     (" on behalf of ", true),
     (" | ", false),
     (" - ", false),
@@ -1137,6 +1141,8 @@ pub(crate) const BYLINE_SEPARATORS: &[(&str, bool)] = &[
 
 /// Texts that byline elements hold instead of a name (section labels, role labels), lower-case.
 pub(crate) const BYLINE_NON_NAMES: &[&str] = &[
+    // A link-aggregator credit's word alone ("via" before the source's link).
+    "via",
     "about the author",
     "about the authors",
     "about author",

@@ -1694,6 +1694,25 @@ mod tests {
     }
 
     #[test]
+    fn dot_separators_end_the_name_in_a_byline_row() {
+        for row in [
+            "By Ciaran Lowe ⋅ Review Editor ⋅",
+            "by Ciaran Lowe ● May 2, 2025 ● 6 min read",
+        ] {
+            let m = meta(&format!(
+                "<body><h1>Testing trail shoes in the wet</h1><div>{row}</div>\
+                 <p>Grip matters most.</p></body>"
+            ));
+            assert_eq!(m.byline.as_deref(), Some("Ciaran Lowe"), "{row}");
+        }
+        // "via" alone credits a link, it names no one.
+        let m = meta(
+            "<body><h1>Old maps of the fens</h1><p class='byline'>via</p><p>Scanned.</p></body>",
+        );
+        assert_eq!(m.byline, None);
+    }
+
+    #[test]
     fn a_repeated_meta_date_key_gives_its_first_value() {
         let m = meta(
             "<body><h1>Best glue for oak?</h1>\
