@@ -966,8 +966,18 @@ fn byline(
         .and_then(|o| o.get("author"))
         .map(|a| names_resolved(a, &f.json_ld))
         .and_then(names);
-    if let Some(b) = from_ld {
-        return Some((b, "json-ld"));
+    // A markup author that reads as a login or a template key ("andrew.keaveney",
+    // "page.head.extra.author"), not a display name, gives way to a name the page shows;
+    // it stays the byline when the page shows none.
+    let login = |b: &str| {
+        !b.contains(char::is_whitespace)
+            && (b.contains(['.', '_', '@']) || !b.contains(char::is_uppercase))
+    };
+    let mut markup_login: Option<(String, &'static str)> = None;
+    match from_ld {
+        Some(b) if login(&b) => markup_login = Some((b, "json-ld")),
+        Some(b) => return Some((b, "json-ld")),
+        None => {}
     }
     let from_meta = lexicon::META_AUTHOR.iter().find_map(|k| {
         f.meta
@@ -976,8 +986,12 @@ fn byline(
             .and_then(|v| byline::clean(&unescape(v)))
             .and_then(ok)
     });
-    if let Some(b) = from_meta {
-        return Some((b, "meta"));
+    match from_meta {
+        Some(b) if login(&b) => {
+            markup_login.get_or_insert((b, "meta"));
+        }
+        Some(b) => return Some((b, "meta")),
+        None => {}
     }
     // Yoast SEO's reading-time card: `twitter:label1` "Written by", `twitter:data1` the name.
     let from_card = (1..=tuning::TWITTER_CARD_LABELS).find_map(|i| {
@@ -1061,6 +1075,7 @@ fn byline(
         .and_then(byline::clean)
         .and_then(ok)
         .map(|b| (b, "microdata"))
+        .or(markup_login)
         .or_else(|| site_byline.take().map(|b| (b, "site-name")))
 }
 
@@ -1710,6 +1725,24 @@ mod tests {
             "<body><h1>Old maps of the fens</h1><p class='byline'>via</p><p>Scanned.</p></body>",
         );
         assert_eq!(m.byline, None);
+    }
+
+    #[test]
+    fn a_markup_login_gives_way_to_a_shown_name() {
+        let page = |shown: &str| {
+            meta(&format!(
+                "<head><meta name='author' content='page.head.extra.author'></head>\
+                 <body><h1>Saving seed from runner beans</h1>{shown}<p>Let pods dry.</p></body>"
+            ))
+        };
+        assert_eq!(
+            page("<p class='byline'>By Meera Scholes</p>")
+                .byline
+                .as_deref(),
+            Some("Meera Scholes")
+        );
+        // Nothing shown: the login is still the best statement of the author.
+        assert_eq!(page("").byline.as_deref(), Some("page.head.extra.author"));
     }
 
     #[test]
