@@ -1173,7 +1173,7 @@ fn published(
         .filter(|(_, s)| is_markup(s))
         .find(|(d, _)| visible.iter().any(|(v, _)| same(v, d)));
     let has_markup = found.iter().any(|(_, s)| is_markup(s));
-    // Two kinds of markup (JSON-LD and a meta tag, or microdata) that state the same day
+    // Two kinds of markup (JSON-LD and a meta tag or microdata) that state the same day
     // outweigh a `<time datetime>` after the headline that disagrees when no date is
     // written in the text there: the machine-readable dates vote two to one, and such a
     // `<time>` is often a related story's or the last update's. A date written beside the
@@ -1187,7 +1187,14 @@ fn published(
         .iter()
         .copied()
         .filter(|_| only_time_elements)
-        .find(|(d, src)| markup.iter().any(|(e, other)| other != src && same(d, e)));
+        .find(|(d, src)| {
+            // `<meta itemprop=datePublished content=…>` is read both as a meta key and as
+            // microdata: one statement, so the two count as one kind.
+            let kind = |s: &str| s == "json-ld";
+            markup
+                .iter()
+                .any(|(e, other)| kind(other) != kind(src) && same(d, e))
+        });
     agreed
         .or(confirmed)
         .or_else(|| visible.first().copied().filter(|_| has_markup))
