@@ -1079,6 +1079,9 @@ pub(crate) const BYLINE_OPENERS: &[&str] = &[
     "story by ",
     "words by ",
     "reporting by ",
+    // Forum threads (XenForo, SMF, phpBB styles): the thread's starter (issue 14).
+    "thread starter ",
+    "started by ",
 ];
 
 /// The word that ends a byline's label wherever the label starts ("This post was written
@@ -1114,6 +1117,8 @@ pub(crate) const BYLINE_TAIL_LABELS: &[&str] = &[
     " pubblicato",
     " bijgewerkt",
     " gepubliceerd",
+    // "Ana Ruiz in Project Management": the section the post is filed in (issue 14).
+    " in ",
 ];
 
 /// Separators in a byline row after the name, and whether they end it whatever follows
@@ -1123,6 +1128,10 @@ pub(crate) const BYLINE_SEPARATORS: &[(&str, bool)] = &[
     (" » ", true),
     (" • ", true),
     (" · ", true),
+    // The dot operator and the black circle that themes put between the name, a job title
+    // and the date ("Ana Ruiz ⋅ Review Editor ⋅", "by Ana Ruiz ● May 2, 2025").
+    (" ⋅ ", true),
+    (" ● ", true),
     (" on behalf of ", true),
     (" | ", false),
     (" - ", false),
@@ -1132,6 +1141,8 @@ pub(crate) const BYLINE_SEPARATORS: &[(&str, bool)] = &[
 
 /// Texts that byline elements hold instead of a name (section labels, role labels), lower-case.
 pub(crate) const BYLINE_NON_NAMES: &[&str] = &[
+    // A link-aggregator credit's word alone ("via" before the source's link).
+    "via",
     "about the author",
     "about the authors",
     "about author",
@@ -1929,6 +1940,66 @@ pub(crate) const UNLIKELY_BOX_ROLES: &[&str] = &[
 /// headings (`<a class="headerlink">¶</a>` in Sphinx, `header-anchor` in VuePress,
 /// `anchor`/`permalink` elsewhere): an `<a>` with one of them is never content.
 pub(crate) const PERMALINK_TOKENS: &[&str] = &["headerlink", "anchor", "permalink"];
+
+/// The [`BYLINE_OPENERS`] of a forum thread's starter, beside the thread title: a line
+/// after the headline that opens with one names the byline before any author box (those
+/// are the posts', replies' included).
+pub(crate) const BYLINE_THREAD_OPENERS: &[&str] = &["thread starter ", "started by "];
+
+/// Domain endings a site's name is often given with (`og:site_name` "WRAL.com") but that
+/// its headlines leave out ("… | WRAL"): the name without one is the brand too.
+pub(crate) const SITE_NAME_DOMAINS: &[&str] = &[".com", ".org", ".net", ".co.uk", ".io"];
+
+/// Lower-case words that join a byline's name to the date after it ("by Ana Ruiz on Jan 22,
+/// 2025", "von Ana Ruiz am 5. März", "par Ana Ruiz le 5 mars", "por Ana Ruiz el 5 de marzo");
+/// left at the end of the name once the date is cut, they are removed. Names are written
+/// capitalised, so a lower-case last word is never part of one.
+pub(crate) const BYLINE_TRAILING_WORDS: &[&str] =
+    &["on", "at", "am", "le", "el", "il", "em", "op", "den"];
+
+/// Fragments of [`UNLIKELY_BOX_WORDS`] under which bylines are still looked for: the article's
+/// own header (`page-header__meta`, `post-detail__header`) holds the byline beside the
+/// headline. Readability.js reads a byline in such a box before it drops the box; pith's
+/// walk never drops it, so only the site's masthead could mislead, and mastheads name no
+/// author. Measured on wcxb-dev (issue 14).
+pub(crate) const BYLINE_SEARCH_BOX_WORDS: &[&str] = &["header"];
+
+/// Labels that open a short text node and introduce the page's publication date, lower
+/// case, in the stop-list languages ("Published", "Posted on", "Veröffentlicht am",
+/// "Publié le"); the date is read in the text that follows (see
+/// [`crate::tuning::DATE_LABELLED_CHARS`]). The modification labels of [`UPDATE_LABELS`]
+/// open a node too, and mark the date as a modification date. "date"/"datum" need their
+/// colon: alone they head table columns and form fields.
+pub(crate) const DATE_LABEL_OPENERS: &[&str] = &[
+    "published",
+    "posted",
+    "date:",
+    "datum:",
+    "written on",
+    "released",
+    "veröffentlicht",
+    "erschienen",
+    "publié",
+    "publicado",
+    "publicada",
+    "pubblicato",
+    "gepubliceerd",
+    "geplaatst",
+    "publicerad",
+    "diterbitkan",
+    "opublikowano",
+    "publikováno",
+    "yayınlanma",
+    "yayınlandı",
+    "опубликовано",
+    "updated",
+    "last updated",
+    "modified",
+    "last modified",
+    "aktualisiert",
+    "mis à jour",
+    "actualizado",
+];
 
 #[cfg(test)]
 mod tests {

@@ -56,7 +56,8 @@ mod title;
 
 use date::{dates_in_text, instant, iso_date, url_date};
 use json_ld::{
-    all_types, json_ld_any, json_ld_article, json_ld_author, names_of, str_field, url_of,
+    all_types, json_ld_any, json_ld_article, json_ld_author, names_of, names_resolved, str_field,
+    url_of,
 };
 use title::{article_headline, headline, title};
 
@@ -146,6 +147,27 @@ struct Found {
     /// and text, block boundaries as line breaks (the `itemprop=name` inside if any).
     dom_bylines: Vec<(usize, String)>,
     rel_tags: Vec<String>,
+    /// The text from a date label on ("Published", "Posted on", "Updated:"; see
+    /// `lexicon::DATE_LABEL_OPENERS`), while it is shorter than
+    /// [`tuning::DATE_LABELLED_CHARS`].
+    label_text: Option<String>,
+    /// The first date a publication label introduces, and the first an update label does.
+    labelled: (Option<String>, Option<String>),
+}
+
+impl Found {
+    /// Reads the labelled window (see `Walk::date_label`) for its date and closes it.
+    fn read_label_text(&mut self) {
+        if let Some(buf) = self.label_text.take() {
+            let (published, updated) = dates_in_text(&buf);
+            if self.labelled.0.is_none() {
+                self.labelled.0 = published;
+            }
+            if self.labelled.1.is_none() {
+                self.labelled.1 = updated;
+            }
+        }
+    }
 }
 
 /// Reads the page's metadata (see the module doc).
@@ -167,7 +189,8 @@ impl Walk {
     }
 }
 
-fn conclude(f: Found, page_url: Option<&str>) -> Collected {
+fn conclude(mut f: Found, page_url: Option<&str>) -> Collected {
+    f.read_label_text();
     let page = page_url.and_then(|u| Url::parse(u.trim()).ok());
     let base = match (&f.base_href, &page) {
         (Some(href), Some(page)) => page.join(href).ok().or_else(|| Some(page.clone())),
@@ -275,6 +298,9 @@ impl Walk {
                         .is_some_and(|n| matches!(n, "script" | "style" | "template"));
                     if !raw && self.hidden.is_none() {
                         self.near_headline(t);
+                        if self.unlikely.is_none() {
+                            self.date_label(t);
+                        }
                     }
                     for o in &mut self.open {
                         let is_json = o.what == Capture::JsonLd;
@@ -330,6 +356,21 @@ impl Walk {
     fn near_headline(&mut self, t: &str) {
         let f = &mut self.f;
         let cap = tuning::DATE_NEAR_HEADLINE_CHARS;
+        // Line breaks in the markup's text are white space; only block boundaries break
+        // lines here (see `block_edge`), so that a block can be read as one line. A text of
+        // white space alone (indentation) is one space.
+        let spaced;
+        let t = if t.trim().is_empty() {
+            if f.rolling.ends_with([' ', '\n']) {
+                return;
+            }
+            " "
+        } else if t.contains(['\n', '\r']) {
+            spaced = t.replace(['\n', '\r'], " ");
+            spaced.as_str()
+        } else {
+            t
+        };
         for (_, after) in f.windows.iter_mut().filter(|(_, a)| a.len() < cap) {
             push_capped_to(after, t, cap);
         }
@@ -342,6 +383,56 @@ impl Walk {
             f.rolling.drain(..cut);
         }
     }
+    /// Dates introduced by a label anywhere in the page outside boxes unlikely to be the
+    /// article's (comments, sidebars, related posts): a short text node that opens with a
+    /// label of `lexicon::DATE_LABEL_OPENERS` starts a window of
+    /// [`tuning::DATE_LABELLED_CHARS`] bytes, read for a date once full. Only short nodes
+    /// are tested, so the cost is a prefix check on a few nodes of each page.
+    fn date_label(&mut self, t: &str) {
+        let f = &mut self.f;
+        if f.labelled.0.is_some() {
+            return;
+        }
+        if let Some(buf) = f.label_text.as_mut() {
+            // White space between the label and the date is one space, however the
+            // markup is indented.
+            let t = t.trim();
+            if t.is_empty() {
+                return;
+            }
+            push_capped_to(buf, t, tuning::DATE_LABELLED_CHARS);
+            push_capped_to(buf, " ", tuning::DATE_LABELLED_CHARS);
+            if buf.len() >= tuning::DATE_LABELLED_CHARS {
+                f.read_label_text();
+            }
+            return;
+        }
+        let trimmed = t.trim();
+        if trimmed.is_empty() || trimmed.len() > tuning::DATE_LABEL_NODE_BYTES {
+            return;
+        }
+        let first = trimmed.as_bytes().first().copied().unwrap_or(b' ');
+        if !(first.is_ascii_alphabetic() || first >= 0x80) {
+            return;
+        }
+        let lower = trimmed.to_lowercase();
+        if lexicon::DATE_LABEL_OPENERS
+            .iter()
+            .any(|l| lower.starts_with(l))
+        {
+            let mut buf = String::with_capacity(tuning::DATE_LABELLED_CHARS);
+            push_capped_to(&mut buf, trimmed, tuning::DATE_LABELLED_CHARS);
+            buf.push(' ');
+            f.label_text = Some(buf);
+            if f.label_text
+                .as_ref()
+                .is_some_and(|b| b.len() >= tuning::DATE_LABELLED_CHARS)
+            {
+                f.read_label_text();
+            }
+        }
+    }
+
     /// The space a browser renders between block elements: without it, blocks glued in the
     /// markup (`<div>Written By</div><div>Ana Ruiz</div>`) glue in every capture.
     fn block_edge(&mut self, name: &str) {
@@ -408,6 +499,24 @@ impl Walk {
             }
         }
         element(f, el, name);
+        // Microdata gives the author's name in a `content` attribute
+        // (`<span itemprop=author><meta itemprop=name content="Ana Ruiz">`): the name of the
+        // open author scope, not the scope's text (an avatar letter, badges).
+        if let Some(content) = el
+            .attr("content")
+            .filter(|_| el.attr("itemprop").is_some_and(|p| p.contains("name")))
+        {
+            if self
+                .open
+                .iter()
+                .any(|o| o.what == Capture::ItemProp(ItemProp::Author))
+            {
+                set(&mut f.item_author, content);
+            }
+            for o in self.open.iter_mut().filter(|o| o.what == Capture::Byline) {
+                o.name.get_or_insert_with(|| content.to_string());
+            }
+        }
         if self.hidden.is_none()
             && dom::never_content(el, TagRole::Inline) == Some(dom::NeverContent::Hidden)
         {
@@ -419,6 +528,8 @@ impl Walk {
         let searching = f.dom_bylines.len() < tuning::BYLINE_DOM_CANDIDATES;
         let skip_byline = !searching || self.hidden.is_some() || self.unlikely.is_some();
         let found = captures(f, el, name, self.hidden.is_some(), skip_byline, byline_open);
+        // Unlikely boxes also bound the search for a labelled date (comment dates).
+        let searching = searching || f.labelled.0.is_none();
         // Readability.js tests a box for a byline before removing it as unlikely.
         if name == "table" {
             self.tables += 1;
@@ -642,8 +753,14 @@ fn any_of(words: &[&str]) -> Option<AhoCorasick> {
 }
 
 static BYLINE_WORDS: Lazy<Option<AhoCorasick>> = Lazy::new(|| any_of(lexicon::BYLINE_CLASS_WORDS));
-static UNLIKELY_WORDS: Lazy<Option<AhoCorasick>> =
-    Lazy::new(|| any_of(lexicon::UNLIKELY_BOX_WORDS));
+static UNLIKELY_WORDS: Lazy<Option<AhoCorasick>> = Lazy::new(|| {
+    let words: Vec<&str> = lexicon::UNLIKELY_BOX_WORDS
+        .iter()
+        .copied()
+        .filter(|w| !lexicon::BYLINE_SEARCH_BOX_WORDS.contains(w))
+        .collect();
+    any_of(&words)
+});
 static MAYBE_WORDS: Lazy<Option<AhoCorasick>> = Lazy::new(|| any_of(lexicon::MAYBE_BOX_WORDS));
 
 /// Whether the class or id matches `words` (compiled once: this runs for every element).
@@ -847,10 +964,20 @@ fn byline(
     };
     let from_ld = ld
         .and_then(|o| o.get("author"))
-        .map(names_of)
+        .map(|a| names_resolved(a, &f.json_ld))
         .and_then(names);
-    if let Some(b) = from_ld {
-        return Some((b, "json-ld"));
+    // A markup author that reads as a login or a template key ("andrew.keaveney",
+    // "page.head.extra.author"), not a display name, gives way to a name the page shows;
+    // it stays the byline when the page shows none.
+    let login = |b: &str| {
+        !b.contains(char::is_whitespace)
+            && (b.contains(['.', '_', '@']) || !b.contains(char::is_uppercase))
+    };
+    let mut markup_login: Option<(String, &'static str)> = None;
+    match from_ld {
+        Some(b) if login(&b) => markup_login = Some((b, "json-ld")),
+        Some(b) => return Some((b, "json-ld")),
+        None => {}
     }
     let from_meta = lexicon::META_AUTHOR.iter().find_map(|k| {
         f.meta
@@ -859,8 +986,12 @@ fn byline(
             .and_then(|v| byline::clean(&unescape(v)))
             .and_then(ok)
     });
-    if let Some(b) = from_meta {
-        return Some((b, "meta"));
+    match from_meta {
+        Some(b) if login(&b) => {
+            markup_login.get_or_insert((b, "meta"));
+        }
+        Some(b) => return Some((b, "meta")),
+        None => {}
     }
     // Yoast SEO's reading-time card: `twitter:label1` "Written by", `twitter:data1` the name.
     let from_card = (1..=tuning::TWITTER_CARD_LABELS).find_map(|i| {
@@ -880,17 +1011,6 @@ fn byline(
     });
     if let Some(b) = from_card {
         return Some((b, "twitter-card"));
-    }
-    let from_dom = f
-        .dom_bylines
-        .iter()
-        .find_map(|(_, raw)| byline::clean(raw).and_then(ok));
-    if let Some(b) = from_dom {
-        return Some((b, "byline-element"));
-    }
-    let from_json_ld = json_ld_author(&f.json_ld).and_then(names);
-    if let Some(b) = from_json_ld {
-        return Some((b, "json-ld"));
     }
     // A block right after the headline that opens like a byline ("By Ana Ruiz"), or a
     // block that is the label alone ("Written by", "Author") and the block after it.
@@ -912,22 +1032,42 @@ fn byline(
                     .iter()
                     .any(|o| o.trim_end().trim_end_matches(':').trim_end() == bare)
                     || matches!(bare, "author" | "authors");
+                // A label alone names the next block ("Author" / "Ana Ruiz").
                 let line = match lines.get(i + 1) {
-                    Some(next) if label_alone => format!("{line} {next}"),
+                    Some(next) if label_alone => next.clone(),
                     _ => line.clone(),
                 };
-                let lower = line.to_lowercase();
-                let opens =
-                    label_alone || lexicon::BYLINE_OPENERS.iter().any(|o| lower.starts_with(o));
+                let opens = label_alone || byline::opens_like_byline(&line);
                 if !opens || line.chars().count() >= tuning::BYLINE_MAX_CHARS {
                     return None;
                 }
+                let lower = line.to_lowercase();
+                let thread = lexicon::BYLINE_THREAD_OPENERS
+                    .iter()
+                    .any(|o| lower.starts_with(o));
                 byline::clean(&line)
-                    .filter(|b| b.chars().next().is_some_and(char::is_uppercase))
+                    .filter(|b| thread || b.chars().next().is_some_and(char::is_uppercase))
                     .and_then(ok)
+                    .map(|b| (b, thread))
             })
     });
-    if let Some(b) = from_text {
+    // A forum thread names its starter beside the title ("Thread starter ana_r", "Started
+    // by ana_r"): the author boxes below are the posts', replies' included.
+    if let Some((b, true)) = &from_text {
+        return Some((b.clone(), "text-after-headline"));
+    }
+    let from_dom = f
+        .dom_bylines
+        .iter()
+        .find_map(|(_, raw)| byline::clean(raw).and_then(ok));
+    if let Some(b) = from_dom {
+        return Some((b, "byline-element"));
+    }
+    let from_json_ld = json_ld_author(&f.json_ld).and_then(names);
+    if let Some(b) = from_json_ld {
+        return Some((b, "json-ld"));
+    }
+    if let Some((b, _)) = from_text {
         return Some((b, "text-after-headline"));
     }
     f.item_author
@@ -935,6 +1075,7 @@ fn byline(
         .and_then(byline::clean)
         .and_then(ok)
         .map(|b| (b, "microdata"))
+        .or(markup_login)
         .or_else(|| site_byline.take().map(|b| (b, "site-name")))
 }
 
@@ -959,7 +1100,7 @@ fn published(
         .unwrap_or_default();
     let after_dates = near.0.map(dates_in_text).unwrap_or_default();
     let before_dates = near.1.map(dates_in_text).unwrap_or_default();
-    let tries: [(&'static str, &dyn Fn() -> Option<String>); 12] = [
+    let tries: [(&'static str, &dyn Fn() -> Option<String>); 13] = [
         ("json-ld", &|| {
             iso(ld.and_then(|o| str_field(o, "datePublished")))
                 .or_else(|| iso(json_ld_any(&f.json_ld, "datePublished")))
@@ -971,6 +1112,7 @@ fn published(
         ("text-byline", &|| byline_dates.0.clone()),
         ("text-after-headline", &|| after_dates.0.clone()),
         ("text-before-headline", &|| before_dates.0.clone()),
+        ("text-labelled", &|| f.labelled.0.clone()),
         ("url", &|| {
             f.canonical
                 .as_deref()
@@ -991,6 +1133,7 @@ fn published(
                 .clone()
                 .or_else(|| after_dates.1.clone())
                 .or_else(|| before_dates.1.clone())
+                .or_else(|| f.labelled.1.clone())
         }),
     ];
     let found: Vec<(String, &'static str)> = tries
@@ -1006,14 +1149,54 @@ fn published(
     // often the CMS's last save or a template's, the visible one what readers were told.
     // The same moment written in two zones (UTC in the meta tag, local beside the
     // headline) agrees too, though the calendar days differ.
-    let same =
-        |a: &str, b: &str| day(a) == day(b) || instant(a).is_some_and(|i| instant(b) == Some(i));
+    // A date written without a time agrees with a moment that falls on that calendar day
+    // in some time zone (UTC-12 to UTC+14): "13 June 2018" beside the headline of a page
+    // whose meta tag says 2018-06-12T23:00:00Z, written in UTC+1.
+    let zoned_day = |bare: &str, moment: &str| {
+        let (Some(t), Some(midnight)) = (instant(moment), instant(&format!("{bare}T00:00Z")))
+        else {
+            return false;
+        };
+        bare.len() == 10
+            && (midnight - tuning::DATE_ZONE_EAST_MINUTES
+                ..midnight + 1440 + tuning::DATE_ZONE_WEST_MINUTES)
+                .contains(&t)
+    };
+    let same = |a: &str, b: &str| {
+        day(a) == day(b)
+            || instant(a).is_some_and(|i| instant(b) == Some(i))
+            || zoned_day(a, b)
+            || zoned_day(b, a)
+    };
     let agreed = found
         .iter()
         .filter(|(_, s)| is_markup(s))
         .find(|(d, _)| visible.iter().any(|(v, _)| same(v, d)));
     let has_markup = found.iter().any(|(_, s)| is_markup(s));
+    // Two kinds of markup (JSON-LD and a meta tag or microdata) that state the same day
+    // outweigh a `<time datetime>` after the headline that disagrees when no date is
+    // written in the text there: the machine-readable dates vote two to one, and such a
+    // `<time>` is often a related story's or the last update's. A date written beside the
+    // headline is what readers were told and still wins (wcxb-dev: overriding written
+    // dates too fixed 3 pages and broke 5).
+    let markup: Vec<&(String, &'static str)> = found.iter().filter(|(_, s)| is_markup(s)).collect();
+    let only_time_elements = visible
+        .iter()
+        .all(|(_, s)| matches!(*s, "time-near-headline" | "time-pubdate"));
+    let confirmed = markup
+        .iter()
+        .copied()
+        .filter(|_| only_time_elements)
+        .find(|(d, src)| {
+            // `<meta itemprop=datePublished content=…>` is read both as a meta key and as
+            // microdata: one statement, so the two count as one kind.
+            let kind = |s: &str| s == "json-ld";
+            markup
+                .iter()
+                .any(|(e, other)| kind(other) != kind(src) && same(d, e))
+        });
     agreed
+        .or(confirmed)
         .or_else(|| visible.first().copied().filter(|_| has_markup))
         .or_else(|| found.first())
         .cloned()
@@ -1028,6 +1211,7 @@ const VISIBLE_DATE_SOURCES: &[&str] = &[
     "text-byline",
     "text-after-headline",
     "text-before-headline",
+    "text-labelled",
 ];
 
 /// The text from the headline `h1` on and the text before it: the `h1` that starts with
@@ -1036,11 +1220,31 @@ fn near_headline_text<'f>(f: &'f Found, title: Option<&str>) -> (Option<&'f str>
     let title = title
         .map(|t| normalise(t).to_lowercase())
         .filter(|t| !t.is_empty());
+    // The `h1`'s own text: the first line of the text from where it opens.
+    let heading = |after: &str| normalise(after.lines().next().unwrap_or("")).to_lowercase();
     let window = title
+        .as_deref()
         .and_then(|t| {
             f.windows
                 .iter()
-                .find(|(_, after)| normalise(after).to_lowercase().starts_with(&t))
+                .find(|(_, after)| normalise(after).to_lowercase().starts_with(t))
+                // A title that holds the heading ("Headline | Magazine"), or a heading
+                // that holds the title (a kicker inside the `h1`).
+                .or_else(|| {
+                    f.windows.iter().find(|(_, after)| {
+                        let h = heading(after);
+                        h.len() >= tuning::TITLE_MIN_CHARS && (t.contains(&h) || h.contains(t))
+                    })
+                })
+        })
+        // Else the first `h1` that reads as a headline: a logo's `h1` without text (whose
+        // window starts with the menu after it) or with the site's name is not one.
+        .or_else(|| {
+            f.windows.iter().find(|(_, after)| {
+                let h = heading(after);
+                h.split_whitespace().count() >= tuning::TITLE_MIN_WORDS
+                    && f.h1.iter().any(|x| normalise(x).to_lowercase() == h)
+            })
         })
         .or_else(|| f.windows.first());
     match window {
@@ -1062,12 +1266,15 @@ fn modified(
         .or_else(|| iso(f.item_modified.clone()).map(|d| (d, "microdata")))
 }
 
-/// The first value of the meta keys, in their order, that reads as a date.
+/// The first value of the meta keys, in their order, that reads as a date. The first,
+/// unlike the other meta keys: a date key repeated down the page is microdata of the posts
+/// of a thread or of the comments (`<meta itemprop=datePublished>` in each), and the page's
+/// own comes first.
 fn meta_date(f: &Found, keys: &[&str]) -> Option<String> {
     keys.iter().find_map(|k| {
         f.meta
             .get(*k)
-            .and_then(|v| v.iter().rev().find_map(|d| iso_date(&unescape(d))))
+            .and_then(|v| v.iter().find_map(|d| iso_date(&unescape(d))))
     })
 }
 
@@ -1146,7 +1353,9 @@ mod tests {
     fn class_word_patterns_compile_and_match_ignoring_case() {
         for (re, hit, miss) in [
             (&BYLINE_WORDS, "post-Author-name", "postmeta"),
-            (&UNLIKELY_WORDS, "SiteHeader", "story"),
+            (&UNLIKELY_WORDS, "SiteSidebar", "story"),
+            // The article's header holds the byline (`lexicon::BYLINE_SEARCH_BOX_WORDS`).
+            (&UNLIKELY_WORDS, "comment-list", "page-header__meta"),
             (&MAYBE_WORDS, "main-column", "aside"),
         ] {
             let re = re.as_ref().expect("pattern compiles");
@@ -1184,11 +1393,11 @@ mod tests {
              <meta name=author content='Ana Ruiz'>\
              <meta property=article:published_time content=2025-03-02></head>";
         let m = meta(&format!(
-            "{head}<body><h1>Why the Lode walls failed last winter</h1></body>"
+            "{head}<body><h1>Flood defences: why the Lode walls failed</h1></body>"
         ));
         assert_eq!(
             m.title.as_deref(),
-            Some("Why the Lode walls failed last winter")
+            Some("Flood defences: why the Lode walls failed")
         );
         // The same page without author or date (a landing page): its h1 may be a slogan.
         let m = meta(
@@ -1331,6 +1540,227 @@ mod tests {
              </div><div><p>Written by</p><p>Edda Tabor</p></div><p>The walls gave way.</p></body>",
         );
         assert_eq!(m.byline.as_deref(), Some("Edda Tabor"));
+    }
+
+    // ---- issue 14, third round: one test per rule ----
+
+    #[test]
+    fn a_json_ld_author_given_by_reference_is_the_named_object() {
+        let m = meta(
+            r#"<head><script type="application/ld+json">{"@context":"https://schema.org",
+            "@graph":[{"@type":"Article","headline":"Ferry timetable changes",
+            "author":{"@id":"https://quay.example/#/schema/person/7"}},
+            {"@type":"Person","@id":"https://quay.example/#/schema/person/7","name":"Orla Finch"}]}
+            </script></head><body><h1>Ferry timetable changes</h1><p>From May.</p></body>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Orla Finch"));
+    }
+
+    #[test]
+    fn a_byline_in_the_article_header_box_is_found() {
+        // `page-header__meta` matches the unlikely word "header"; the article's own header
+        // holds the byline.
+        let m = meta(
+            "<body><header class='page-header'><h1>Harbour wall repairs begin</h1>\
+             <p class='page-header__meta'><span class='byline'>By <a href='/p/r'>Rhian Vale</a>\
+             </span></p></header><p>Work starts on Monday.</p></body>",
+        );
+        assert_eq!(m.byline.as_deref(), Some("Rhian Vale"));
+    }
+
+    #[test]
+    fn a_label_ending_in_by_is_no_name_and_names_the_next_block() {
+        let m = meta(
+            "<body><h1>Winter sowing</h1><div class='author'><span>Article by</span>\
+             <div>Tomas Reyne</div></div><p>Sow in December.</p></body>",
+        );
+        assert_eq!(m.byline.as_deref(), Some("Tomas Reyne"));
+    }
+
+    #[test]
+    fn a_dated_line_after_the_headline_opens_like_a_byline() {
+        for line in [
+            "03/01/2017 by Agatha Moss",
+            "Dec 26, 2025 · By Agatha Moss",
+            "by: Agatha Moss, Dec 17, 2025",
+            "by Agatha Moss on Jan 22, 2025",
+            "By Agatha Moss in Project Management",
+        ] {
+            let m = meta(&format!(
+                "<body><h1>Quarry road closed again</h1><div>{line}</div>\
+                 <p>The road shut on Friday.</p></body>"
+            ));
+            assert_eq!(m.byline.as_deref(), Some("Agatha Moss"), "{line}");
+        }
+    }
+
+    #[test]
+    fn the_headline_window_skips_a_logo_h1_without_text() {
+        let m = meta(
+            "<head><title>Our favourite cycle routes</title></head><body>\
+             <h1 class='logo'><a href='/'><img src='l.png'></a></h1><nav>Home News Sport</nav>\
+             <h1>The best trails and lanes for cycling</h1><div>A standfirst.</div>\
+             <p>By Nia Halloran</p><p>Start at the weir.</p></body>",
+        );
+        assert_eq!(m.byline.as_deref(), Some("Nia Halloran"));
+    }
+
+    #[test]
+    fn markup_indentation_does_not_push_a_byline_out_of_the_headline_window() {
+        let pad = "\n                                        ".repeat(6);
+        let m = meta(&format!(
+            "<body><h1>Tide tables for the estuary</h1>{pad}<div>{pad}<p>A note.</p>{pad}\
+             </div>{pad}<div>{pad}<span>\n   By\n   </span>{pad}<a>Ewan Strachan</a>{pad}</div>\
+             <p>High water is at noon.</p></body>"
+        ));
+        assert_eq!(m.byline.as_deref(), Some("Ewan Strachan"));
+    }
+
+    #[test]
+    fn a_thread_starter_beside_the_title_is_the_byline_before_post_boxes() {
+        let m = meta(
+            "<head><title>Which lathe for a beginner? | Turners' Forum</title></head>\
+             <body><h1>Which lathe for a beginner?</h1><ul><li>\
+             <svg><title>Thread starter</title></svg> <span>Thread starter</span> \
+             <a class='username'>woodchip_jo</a></li></ul>\
+             <article><div class='message-author'>kestrel77</div><p>Get a used one.</p></article>\
+             </body>",
+        );
+        assert_eq!(m.byline.as_deref(), Some("woodchip_jo"));
+    }
+
+    #[test]
+    fn a_microdata_author_name_in_a_content_attribute_is_the_name() {
+        let m = meta(
+            "<body><h1>Pump keeps tripping</h1><div itemprop='author' itemscope>\
+             <span class='avatar'>P</span><meta itemprop='name' content='pumpfixer'>\
+             <span>Senior Member</span></div><p>It trips at night.</p></body>",
+        );
+        assert_eq!(m.byline.as_deref(), Some("pumpfixer"));
+    }
+
+    #[test]
+    fn a_date_after_a_publication_label_is_read_anywhere_but_in_comments() {
+        let m = meta(
+            "<body><h1>Choosing a first kayak</h1><p>Some text.</p><p>More text.</p>\
+             <p>A long paragraph that pushes the label far from the headline, well past the \
+             window that is read for dates beside the headline, and then some more words to \
+             be sure of it, because the window is six hundred bytes long and this sentence \
+             has to fill it up all by itself, which takes a good deal of writing about \
+             kayaks, paddles, spray decks, buoyancy aids and the weather on the loch.</p>\
+             <div><span>Posted on</span>\n            <div>\n              <span>Nov 21, 2018</span>\
+             </div></div></body>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2018-11-21"));
+        let m = meta(
+            "<body><h1>Choosing a first kayak</h1><div class='comments'><span>Posted on</span>\
+             <span>Nov 22, 2018</span></div></body>",
+        );
+        assert_eq!(m.published, None);
+    }
+
+    #[test]
+    fn two_kinds_of_markup_that_agree_outvote_a_lone_time_element() {
+        let m = meta(
+            r#"<head><meta property="article:published_time" content="2025-07-20T15:27:00+01:00">
+            <script type="application/ld+json">{"@type":"BlogPosting","headline":"Kettles tested",
+            "datePublished":"2025-07-20T15:27:00+01:00"}</script></head>
+            <body><h1>Kettles tested</h1><time datetime="2025-09-17">Related: 17 Sep</time>
+            <p>We boiled a lot of water.</p></body>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-07-20T15:27:00+01:00"));
+    }
+
+    #[test]
+    fn a_year_glued_to_an_update_label_still_ends_the_publication_date() {
+        let m = meta(
+            "<body><h1>Breathing exercises for sleep</h1><div><span>DECEMBER 22, 2022</span>\
+             <span>Updated: JANUARY 02, 2023</span></div><p>Breathe in slowly.</p></body>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2022-12-22"));
+    }
+
+    #[test]
+    fn an_authored_page_takes_no_h1_that_shares_no_word_with_its_title() {
+        let m = meta(
+            r#"<head><title>Peanuts early may prevent allergy in babies</title>
+            <meta name="author" content="Ines Marr"></head><body><h1>Information and Resources</h1>
+            <p>June 3, 2024</p><p>Early feeding helps.</p></body>"#,
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Peanuts early may prevent allergy in babies")
+        );
+    }
+
+    #[test]
+    fn an_h1_title_loses_the_site_name_after_a_separator() {
+        let m = meta(
+            "<head><meta property='og:site_name' content='Fenland Post.com'>\
+             <title>Lock gates replaced</title></head>\
+             <body><h1>Lock gates replaced | Fenland Post</h1><p>At last.</p></body>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Lock gates replaced"));
+    }
+
+    #[test]
+    fn a_written_day_agrees_with_a_moment_on_that_day_in_some_zone() {
+        // 23:00 UTC is the next day in UTC+1: the meta moment and the written day agree,
+        // so the meta tag's value (with its time) is kept.
+        let m = meta(
+            "<head><meta property='article:published_time' content='2018-06-12T23:00:00.000Z'>\
+             </head><body><h1>Reading the river gauges</h1><p>13 June 2018</p>\
+             <p>Levels rose overnight.</p></body>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2018-06-12T23:00:00.000Z"));
+    }
+
+    #[test]
+    fn dot_separators_end_the_name_in_a_byline_row() {
+        for row in [
+            "By Ciaran Lowe ⋅ Review Editor ⋅",
+            "by Ciaran Lowe ● May 2, 2025 ● 6 min read",
+        ] {
+            let m = meta(&format!(
+                "<body><h1>Testing trail shoes in the wet</h1><div>{row}</div>\
+                 <p>Grip matters most.</p></body>"
+            ));
+            assert_eq!(m.byline.as_deref(), Some("Ciaran Lowe"), "{row}");
+        }
+        // "via" alone credits a link, it names no one.
+        let m = meta(
+            "<body><h1>Old maps of the fens</h1><p class='byline'>via</p><p>Scanned.</p></body>",
+        );
+        assert_eq!(m.byline, None);
+    }
+
+    #[test]
+    fn a_markup_login_gives_way_to_a_shown_name() {
+        let page = |shown: &str| {
+            meta(&format!(
+                "<head><meta name='author' content='page.head.extra.author'></head>\
+                 <body><h1>Saving seed from runner beans</h1>{shown}<p>Let pods dry.</p></body>"
+            ))
+        };
+        assert_eq!(
+            page("<p class='byline'>By Meera Scholes</p>")
+                .byline
+                .as_deref(),
+            Some("Meera Scholes")
+        );
+        // Nothing shown: the login is still the best statement of the author.
+        assert_eq!(page("").byline.as_deref(), Some("page.head.extra.author"));
+    }
+
+    #[test]
+    fn a_repeated_meta_date_key_gives_its_first_value() {
+        let m = meta(
+            "<body><h1>Best glue for oak?</h1>\
+             <div><meta itemprop='datePublished' content='2024-01-14T21:50:50-05:00'>\
+             <p>Which glue?</p></div><div><meta itemprop='datePublished' \
+             content='2024-01-18T09:00:00-05:00'><p>Titebond.</p></div></body>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2024-01-14T21:50:50-05:00"));
     }
 
     #[test]

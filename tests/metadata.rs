@@ -2,8 +2,8 @@
 //!
 //! The dataset's `truth.jsonl` carries Readability.js's expected `title`, `byline`, `date`
 //! (its `publishedTime`) and `lang` for each page. This test extracts every page and prints
-//! the agreement table; it fails when title agreement drops under 75% of pages, or byline or
-//! date agreement under 80% of the pages whose truth has one.
+//! the agreement table; it fails when title agreement drops under 77% of pages, byline
+//! agreement under 85% or date agreement under 93% of the pages whose truth has one.
 //!
 //! What "agree" means here (Readability.js's output is the truth, so the comparison is as
 //! strict as its output allows):
@@ -162,15 +162,15 @@ fn metadata_agrees_with_readability_on_its_dataset() {
     // Issue 14 made the title the visible headline (the h1 that agrees with the stated
     // titles, else the stated title without its brand part); Readability.js gives `og:title`
     // or `<title>` with the site suffix ("How to Build a Terrarium | eHow"), so about a
-    // fifth of the pages now differ on purpose. The floors are what issue 14's second round
-    // measured (title 101/130, byline 63/76, date 31/33) and guard against drift.
+    // fifth of the pages now differ on purpose. The floors are just under what issue 14's
+    // third round measured (title 101/130, byline 65/76, date 31/33) and guard against drift.
     assert!(
         title.share() >= 0.77,
         "title agreement {:.3}",
         title.share()
     );
     assert!(
-        byline.share() >= 0.82,
+        byline.share() >= 0.85,
         "byline agreement {:.3}",
         byline.share()
     );

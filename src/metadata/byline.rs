@@ -18,6 +18,27 @@ pub(super) fn clean(raw: &str) -> Option<String> {
     raw.split('\n').find_map(clean_part)
 }
 
+/// Whether a line of page text opens like a byline: with a byline opener ("By ", "by:",
+/// "Von "), also after a leading date and its separator ("03/01/2017 by Ana Ruiz", "Dec
+/// 26, 2025 · By Ana Ruiz").
+pub(super) fn opens_like_byline(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    // After a leading date, the opener is looked for among the next few characters.
+    let dated = first_date_at(&lower) == Some(0);
+    lexicon::BYLINE_OPENERS.iter().any(|o| {
+        let bare = o.trim_end().trim_end_matches(':').trim_end();
+        let colon = format!("{bare}:");
+        lower.starts_with(o)
+            || lower.starts_with(&colon)
+            || (dated
+                && [format!(" {o}"), format!(" {colon}")].iter().any(|w| {
+                    lower
+                        .find(w.as_str())
+                        .is_some_and(|at| at <= tuning::BYLINE_DATE_LEAD_BYTES)
+                }))
+    })
+}
+
 fn clean_part(part: &str) -> Option<String> {
     let mut s = normalise(part);
     s = s
@@ -32,19 +53,32 @@ fn clean_part(part: &str) -> Option<String> {
     // A leading date and its separator ("Dec. 19, 2025 · Ana Ruiz").
     s = strip_label(&s);
     s = cut_tail(&s);
+    // A connector left before the cut date ("Ana Ruiz on" of "Ana Ruiz on Jan 22, 2025").
+    while let Some((head, last)) = s.trim_end().rsplit_once(' ') {
+        if !lexicon::BYLINE_TRAILING_WORDS.contains(&last) {
+            break;
+        }
+        s = head.trim_end().to_string();
+    }
     let s = s
         .trim_matches(|c: char| {
             c.is_whitespace()
                 || matches!(
                     c,
-                    ',' | '|' | '·' | '•' | '-' | '–' | '—' | ':' | '→' | '›' | '»'
+                    ',' | '|' | '·' | '•' | '⋅' | '●' | '-' | '–' | '—' | ':' | '→' | '›' | '»'
                 )
         })
         .to_string();
     let lower = s.to_lowercase();
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    // A label whose name is in the next block ("Article by" / "Cara Dumaplin").
+    let label_alone = lower
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| lexicon::BYLINE_BY_WORDS.contains(&w.trim_end_matches(':')));
     // Avatar initials ("CM") and label-only texts are not names.
     if letters < 2
+        || label_alone
         || (letters <= 2 && !s.contains(' ') && s.chars().all(|c| !c.is_lowercase()))
         || lexicon::BYLINE_NON_NAMES.contains(&lower.as_str())
         || only_date_words(&lower)
@@ -69,6 +103,28 @@ fn only_date_words(lower: &str) -> bool {
         && words.all(|w| lexicon::MONTH_WORDS.contains(&w) || lexicon::DATE_LABELS.contains(&w))
 }
 
+/// Removes a byline opener (`lexicon::BYLINE_OPENERS`, also with a colon) that `s` starts
+/// with.
+fn strip_opener(s: &mut String) {
+    let lower = s.to_lowercase();
+    for opener in lexicon::BYLINE_OPENERS {
+        let bare = opener.trim_end();
+        if lower.starts_with(opener) || lower.starts_with(&format!("{bare}:")) {
+            let cut = if lower.starts_with(opener) {
+                opener.len()
+            } else {
+                bare.len() + 1
+            };
+            *s = s
+                .get(cut..)
+                .unwrap_or("")
+                .trim_start_matches([':', ' '])
+                .to_string();
+            break;
+        }
+    }
+}
+
 /// Removes the label before the name: a byline opener (`lexicon::BYLINE_OPENERS`), any
 /// short lead ending in the word "by" ("This post was written by", "View all posts by"), a
 /// short lead ending in a colon ("Authors:"), a leading date.
@@ -79,22 +135,10 @@ fn strip_label(s: &str) -> String {
             s = rest;
         }
     }
-    let lower = s.to_lowercase();
-    for opener in lexicon::BYLINE_OPENERS {
-        let bare = opener.trim_end();
-        if lower.starts_with(opener) || lower.starts_with(&format!("{bare}:")) {
-            let cut = if lower.starts_with(opener) {
-                opener.len()
-            } else {
-                bare.len() + 1
-            };
-            s = s
-                .get(cut..)
-                .unwrap_or("")
-                .trim_start_matches([':', ' '])
-                .to_string();
-            break;
-        }
+    // Twice: a label may be written twice (an icon's `<title>` and a screen-reader text,
+    // "Thread starter Thread starter ana_r").
+    for _ in 0..2 {
+        strip_opener(&mut s);
     }
     let lead = tuning::BYLINE_LABEL_WORDS;
     // "By" glued to the name where the page had no space ("BySummer Swann", "Written
@@ -225,7 +269,17 @@ fn first_date_at(s: &str) -> Option<usize> {
         }
         at = Some(i);
     }
-    at
+    // The date's first digits may parse alone the same ("3/01/2017" of "03/01/2017"): its
+    // start is before them.
+    let at = at?;
+    let lead = s
+        .get(..at)
+        .unwrap_or("")
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    Some(at - lead)
 }
 
 /// The text after a date that starts `s`.

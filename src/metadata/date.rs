@@ -161,7 +161,19 @@ fn tokens(s: &str) -> Vec<(usize, String)> {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
                 if let Some(w) = s.get(st..i) {
-                    out.push((st, w.to_lowercase()));
+                    // A year glued to the next inline element's word ("2022Updated:" of
+                    // `<span>May 2, 2022</span><span>Updated: …`) is a token of its own.
+                    let b = w.as_bytes();
+                    let glued_year = b.len() > 4
+                        && b.iter().take(4).all(u8::is_ascii_digit)
+                        && b.get(4).is_some_and(u8::is_ascii_alphabetic);
+                    match (glued_year, w.get(..4), w.get(4..)) {
+                        (true, Some(year), Some(rest)) => {
+                            out.push((st, year.to_string()));
+                            out.push((st + 4, rest.to_lowercase()));
+                        }
+                        _ => out.push((st, w.to_lowercase())),
+                    }
                 }
                 start = None;
             }

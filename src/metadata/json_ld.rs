@@ -19,8 +19,37 @@ pub(super) fn json_ld_any(values: &[Value], key: &str) -> Option<String> {
 /// without an article object may still name its author).
 pub(super) fn json_ld_author(values: &[Value]) -> Option<Vec<String>> {
     first_object(values, |o| {
-        o.get("author").map(names_of).filter(|n| !n.is_empty())
+        o.get("author")
+            .map(|a| names_resolved(a, values))
+            .filter(|n| !n.is_empty())
     })
+}
+
+/// [`names_of`], with a node given only by reference (`{"@id": "…#/schema/person/1"}`, as
+/// Yoast SEO writes the article's author in its `@graph`) replaced by the object of the page's
+/// JSON-LD that carries that `@id` and a name.
+pub(super) fn names_resolved(v: &Value, values: &[Value]) -> Vec<String> {
+    let by_id = |id: &str| -> Vec<String> {
+        first_object(values, |o| {
+            (o.get("@id").and_then(Value::as_str) == Some(id) && o.contains_key("name"))
+                .then(|| o.get("name").map(names_of).unwrap_or_default())
+        })
+        .unwrap_or_default()
+    };
+    let one = |x: &Value| -> Vec<String> {
+        match x {
+            Value::Object(o) if !o.contains_key("name") => o
+                .get("@id")
+                .and_then(Value::as_str)
+                .map(by_id)
+                .unwrap_or_default(),
+            x => names_of(x),
+        }
+    };
+    match v {
+        Value::Array(a) => a.iter().filter(|x| !x.is_array()).flat_map(one).collect(),
+        x => one(x),
+    }
 }
 
 /// What `pick` finds in the first object, in document order, for which it finds anything:

@@ -50,22 +50,66 @@ pub(super) fn title(
             .iter()
             .map(|t| normalise(t))
             .find(|t| *t != *h && fold_quotes(t) == folded);
-        return Some((spelled.unwrap_or_else(|| h.clone()), "h1"));
+        let h = spelled.unwrap_or_else(|| h.clone());
+        // A heading that ends with the site's name after a separator ("… – Artlyst",
+        // "… | WRAL" on WRAL.com) carries the brand as the stated titles do.
+        let site_name = site_name(f, ld);
+        let brand = site_name.as_deref().map(|s| {
+            let s = s.trim();
+            lexicon::SITE_NAME_DOMAINS
+                .iter()
+                .find_map(|d| {
+                    s.len()
+                        .checked_sub(d.len())
+                        .and_then(|cut| s.get(cut..))
+                        .filter(|tail| tail.eq_ignore_ascii_case(d))
+                        .and_then(|_| s.get(..s.len() - d.len()))
+                })
+                .unwrap_or(s)
+                .to_string()
+        });
+        let stripped = strip_exact_site_name(&h, site_name.as_deref());
+        let stripped = if stripped == h {
+            strip_exact_site_name(&h, brand.as_deref())
+        } else {
+            stripped
+        };
+        return Some((stripped, "h1"));
     }
     stated_title.map(|t| (t, "stated-title"))
 }
 
 /// The headline of a page that presents itself as an article (it names an author and a
-/// publication date) when no stated title agrees with any `h1`: the first `h1`, which is
-/// what the reader sees above the article, if [`visible_headline`] accepts it. Landing and
+/// publication date) when no stated title agrees with any `h1`: of the first `h1`s that
+/// [`visible_headline`] accepts and that share words with the stated title, the one
+/// holding most of them: what the reader sees above the article. Landing and
 /// product pages, which name neither, keep the stated title: their `h1` is often a slogan.
 pub(super) fn article_headline(
     f: &Found,
     ld: Option<&serde_json::Map<String, Value>>,
     stated: &str,
 ) -> Option<String> {
-    let h = f.h1.iter().find(|h| !h.trim().is_empty())?;
-    visible_headline(h, f, ld, Some(stated)).then(|| h.clone())
+    // Of the first few `h1`s that read as a headline, the one holding most of the stated
+    // title's words (a section's or logo's `h1` may come first).
+    let mut best: Option<(f32, &String)> = None;
+    for h in
+        f.h1.iter()
+            .filter(|h| !h.trim().is_empty())
+            .take(tuning::TITLE_H1_CANDIDATES)
+    {
+        // A headline and the page's stated title share words; a heading that shares
+        // (almost) none is a box's ("Contact Us", "Allergies Health Center").
+        if !visible_headline(h, f, ld, Some(stated))
+            || similarity(stated, h) < tuning::TITLE_HEADLINE_MIN_SHARED
+        {
+            continue;
+        }
+        let score = similarity(h, stated);
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, h));
+        }
+    }
+    best.map(|(_, h)| h.clone())
 }
 
 /// Whether an `h1` that no stated title agrees with reads as the page's headline: it has
