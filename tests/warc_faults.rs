@@ -545,3 +545,26 @@ fn a_stored_block_gzip_archive_with_a_damaged_first_byte_is_still_gzip() {
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(status, Some(1));
 }
+
+#[test]
+fn a_length_that_ends_before_a_line_end_of_the_next_header_keeps_that_header_whole() {
+    // b's block runs on to the end of the first line of c's header, just before its line
+    // end: searching again from b's block must see that line end, or c's first two fields
+    // join ("WARC-Type: responseWARC-Record-ID: …") and c is no longer a response (fuzz
+    // finding crash-a85f0779…, where a flipped byte in b's blank line did the same).
+    let first_line_of_c = "\r\n\r\nWARC/1.1\r\nWARC-Type: response".len() as i64;
+    let mut bytes = response("a");
+    bytes.extend(record_off(
+        "response",
+        "b",
+        &response_block("b"),
+        first_line_of_c,
+    ));
+    bytes.extend(response("c"));
+    bytes.extend(response("d"));
+    let (pages, errors, status, err) = batch("line-end.warc", &bytes);
+    assert_eq!(pages, ids(&["a", "c", "d"]), "{err}");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["id"], "urn:uuid:b");
+    assert_eq!(status, Some(1));
+}

@@ -806,14 +806,18 @@ impl<R: Read> Reader<R> {
 
     /// After a block: the record's blank line (CR LF CR LF, or LF LF), or blank lines and
     /// then the next record or the end of the member or archive. Consumes the blank lines
-    /// only. A proper blank line ends the record even when no record follows it: what
-    /// follows is then damage of its own.
+    /// when the record ends, nothing when it does not (the caller searches again from the
+    /// block's start, and a line end dropped there would join the lines around it). A
+    /// proper blank line ends the record even when no record follows it: what follows is
+    /// then damage of its own.
     fn record_end(&mut self) -> Result<bool, Fault> {
         self.peek(4)?;
         let terminated = {
             let after = self.available();
             after.starts_with(b"\r\n\r\n") || after.starts_with(b"\n\n")
         };
+        // The line ends passed over, to put back (the buffer may move on while peeking).
+        let mut blanks = Vec::new();
         loop {
             let len = self.peek(RECORD_START.len())?;
             let blank = self
@@ -821,10 +825,19 @@ impl<R: Read> Reader<R> {
                 .iter()
                 .position(|b| *b != b'\r' && *b != b'\n')
                 .unwrap_or(len);
+            if blanks.len() < MAX_HEADER_BYTES {
+                // Past this many, only their number of lines could matter, and a run that
+                // long is damage whatever its length.
+                blanks.extend_from_slice(self.available().get(..blank).unwrap_or_default());
+            }
             self.pos += blank;
             if blank < len {
                 self.peek(RECORD_START.len())?;
-                return Ok(terminated || self.available().starts_with(RECORD_START));
+                let ends = terminated || self.available().starts_with(RECORD_START);
+                if !ends {
+                    self.unread(&blanks);
+                }
+                return Ok(ends);
             }
             if self.peek(1)? == 0 {
                 // The member (or archive) ends here: the record ends with it. What follows
