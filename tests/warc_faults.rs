@@ -503,3 +503,68 @@ fn a_length_that_runs_past_the_end_gives_back_the_records_it_swallowed() {
     assert_eq!(errors[0]["id"], "urn:uuid:b");
     assert_eq!(status, Some(1));
 }
+
+/// A gzip member in stored blocks (no compression), as tiny records come out of some writers.
+fn gzip_stored(bytes: &[u8]) -> Vec<u8> {
+    let mut gz = GzEncoder::new(Vec::new(), Compression::none());
+    gz.write_all(bytes).unwrap();
+    gz.finish().unwrap()
+}
+
+#[test]
+fn a_plain_archive_with_a_damaged_first_header_and_a_gzip_record_in_its_block_is_plain() {
+    // The first record's block holds a `.warc.gz` member (a record that decodes to
+    // `WARC/`), and its own header is damaged: read as gzip, that member would be the only
+    // record and b and c would be lost (fuzz finding crash-3d1a112a…).
+    let mut block = response_block("a");
+    block.extend(gzip(&response("x")));
+    let mut bytes = record("response", "a", &block);
+    bytes[0] = b'V';
+    bytes.extend(response("b"));
+    bytes.extend(response("c"));
+    let (pages, errors, status, err) = batch("nested.warc", &bytes);
+    assert_eq!(pages, ids(&["b", "c"]), "{err}");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        error_text(&errors[0]).contains("at offset 0:"),
+        "{errors:?}"
+    );
+    assert_eq!(status, Some(1));
+}
+
+#[test]
+fn a_stored_block_gzip_archive_with_a_damaged_first_byte_is_still_gzip() {
+    // Stored blocks show each record's `WARC/1.` line, so read as plain every record would
+    // come out with a damaged stretch (its member's trailer) after it.
+    let mut bytes = gzip_stored(&response("a"));
+    bytes[0] ^= 1;
+    bytes.extend(gzip_stored(&response("b")));
+    bytes.extend(gzip_stored(&response("c")));
+    let (pages, errors, status, err) = batch("stored.warc.gz", &bytes);
+    assert_eq!(pages, ids(&["b", "c"]), "{err}");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(status, Some(1));
+}
+
+#[test]
+fn a_length_that_ends_before_a_line_end_of_the_next_header_keeps_that_header_whole() {
+    // b's block runs on to the end of the first line of c's header, just before its line
+    // end: searching again from b's block must see that line end, or c's first two fields
+    // join ("WARC-Type: responseWARC-Record-ID: …") and c is no longer a response (fuzz
+    // finding crash-a85f0779…, where a flipped byte in b's blank line did the same).
+    let first_line_of_c = "\r\n\r\nWARC/1.1\r\nWARC-Type: response".len() as i64;
+    let mut bytes = response("a");
+    bytes.extend(record_off(
+        "response",
+        "b",
+        &response_block("b"),
+        first_line_of_c,
+    ));
+    bytes.extend(response("c"));
+    bytes.extend(response("d"));
+    let (pages, errors, status, err) = batch("line-end.warc", &bytes);
+    assert_eq!(pages, ids(&["a", "c", "d"]), "{err}");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["id"], "urn:uuid:b");
+    assert_eq!(status, Some(1));
+}

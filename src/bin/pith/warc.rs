@@ -3,7 +3,8 @@
 //!
 //! Input: any `Read` over the archive bytes, uncompressed or gzip-compressed (one gzip
 //! member per record, as Common Crawl ships them, or one member for the whole file; the
-//! compression is recognised by its magic bytes, not the file name). Output: one [`Item`]
+//! compression is recognised by its magic bytes, not the file name, and when the first
+//! bytes are damaged by which reading of the first few MB finds more records). Output: one [`Item`]
 //! per record: its [`Header`] and as much of its block as the caller asked for, or one
 //! [`Damage`] per damaged stretch of the archive.
 //!
@@ -56,6 +57,13 @@ const RECORD_START: &[u8] = b"WARC/";
 
 /// What a record header line found by the resync search must start with (WARC 1.0, 1.1).
 const RESYNC_START: &[u8] = b"WARC/1.";
+
+/// Bytes of an archive that starts damaged read ahead, both as gzip and as plain, to tell
+/// which it is (only then: a healthy archive starts with the gzip magic or `WARC/`). Enough
+/// for a few records after the damaged one: Common Crawl cuts payloads at 1 MiB, and most
+/// records are tens of KB. Larger decides better on archives of large records and costs
+/// memory and two trial reads of this many bytes, once per damaged archive.
+const KIND_WINDOW: usize = 4 << 20;
 
 /// Bytes read from the input at a time.
 const CHUNK: usize = 1 << 16;
@@ -325,6 +333,7 @@ pub(crate) fn open<R: Read>(raw: R) -> io::Result<Reader<R>> {
     let mut raw = Raw::new(raw);
     let head = raw.fill(CHUNK)?;
     let starts_with = preview(head);
+    let head_is_gzip = head.starts_with(&GZIP_MEMBER[..2]);
     // A gzip archive whose first member is damaged at its start still has gzip members
     // after it: bytes that do not start a record, followed soon by a gzip member that
     // decodes to a record, are read as gzip (the damage is then passed over like any other).
@@ -336,9 +345,17 @@ pub(crate) fn open<R: Read>(raw: R) -> io::Result<Reader<R>> {
     let first = first
         .get(..RECORD_START.len().min(first.len()))
         .unwrap_or_default();
-    let damaged_gzip =
+    let damaged_start =
         !first.is_empty() && !RECORD_START.starts_with(first) && holds_a_record_member(head);
-    let input = if head.starts_with(&GZIP_MEMBER[..2]) || damaged_gzip {
+    // A plain archive whose first header is damaged may hold such a member in a block too
+    // (a record of a `.warc.gz` file, or bytes that happen to decode): the first bytes do
+    // not tell the two apart, so the first [`KIND_WINDOW`] bytes are read both ways and
+    // the reading that explains them better is taken (see [`reads_better_as_gzip`]).
+    let damaged_gzip = damaged_start && {
+        let window = raw.fill(KIND_WINDOW)?;
+        reads_better_as_gzip(window)
+    };
+    let input = if head_is_gzip || damaged_gzip {
         Input::Between(raw)
     } else {
         // No gzip: the buffered bytes are the start of the archive.
@@ -350,10 +367,37 @@ pub(crate) fn open<R: Read>(raw: R) -> io::Result<Reader<R>> {
         reader.pos = pos;
         return Ok(reader);
     };
-    let mut reader = Reader::with_input(input, starts_with);
-    // The first member starts the first segment.
-    reader.segment_done = true;
-    Ok(reader)
+    Ok(Reader::gzip(input, starts_with))
+}
+
+/// Whether the archive that starts with `window` (its first bytes, damaged at its start)
+/// reads better as gzip than as plain: read both ways, each sound record counts one for
+/// that reading and each damaged stretch one against it; a tie goes to gzip. A gzip
+/// archive read as plain finds nothing, or (stored-block members) each record with a
+/// damaged stretch after it, its member's trailer; a plain archive read as gzip finds at
+/// most the members inside a block, between a damaged stretch before them and one after.
+fn reads_better_as_gzip(window: &[u8]) -> bool {
+    let plain = Reader::with_input(Input::Plain(window), String::new());
+    let gzip = Reader::gzip(Input::Between(Raw::new(window)), String::new());
+    score(gzip, window.len()) >= score(plain, window.len())
+}
+
+/// Sound records less damaged stretches, reading `reader` (over `len` bytes) to its end.
+fn score<R: Read>(mut reader: Reader<R>, len: usize) -> i64 {
+    let mut score = 0;
+    // Every item consumes input (the fuzz target checks it): this bounds the loop.
+    for _ in 0..=len + 1 {
+        match reader.next(|_| 0) {
+            Ok(Some(Item::Record(_))) => score += 1,
+            Ok(Some(Item::Damaged(_))) => score -= 1,
+            Ok(None) => break,
+            Err(_) => {
+                score -= 1;
+                break;
+            }
+        }
+    }
+    score
 }
 
 /// Where `needle` starts in `haystack`.
@@ -362,6 +406,14 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 impl<R: Read> Reader<R> {
+    /// A reader of gzip members, from the one at the raw position.
+    fn gzip(input: Input<R>, starts_with: String) -> Self {
+        let mut reader = Reader::with_input(input, starts_with);
+        // The first member starts the first segment.
+        reader.segment_done = true;
+        reader
+    }
+
     fn with_input(input: Input<R>, starts_with: String) -> Self {
         Reader {
             input,
@@ -754,14 +806,18 @@ impl<R: Read> Reader<R> {
 
     /// After a block: the record's blank line (CR LF CR LF, or LF LF), or blank lines and
     /// then the next record or the end of the member or archive. Consumes the blank lines
-    /// only. A proper blank line ends the record even when no record follows it: what
-    /// follows is then damage of its own.
+    /// when the record ends, nothing when it does not (the caller searches again from the
+    /// block's start, and a line end dropped there would join the lines around it). A
+    /// proper blank line ends the record even when no record follows it: what follows is
+    /// then damage of its own.
     fn record_end(&mut self) -> Result<bool, Fault> {
         self.peek(4)?;
         let terminated = {
             let after = self.available();
             after.starts_with(b"\r\n\r\n") || after.starts_with(b"\n\n")
         };
+        // The line ends passed over, to put back (the buffer may move on while peeking).
+        let mut blanks = Vec::new();
         loop {
             let len = self.peek(RECORD_START.len())?;
             let blank = self
@@ -769,10 +825,19 @@ impl<R: Read> Reader<R> {
                 .iter()
                 .position(|b| *b != b'\r' && *b != b'\n')
                 .unwrap_or(len);
+            if blanks.len() < MAX_HEADER_BYTES {
+                // Past this many, only their number of lines could matter, and a run that
+                // long is damage whatever its length.
+                blanks.extend_from_slice(self.available().get(..blank).unwrap_or_default());
+            }
             self.pos += blank;
             if blank < len {
                 self.peek(RECORD_START.len())?;
-                return Ok(terminated || self.available().starts_with(RECORD_START));
+                let ends = terminated || self.available().starts_with(RECORD_START);
+                if !ends {
+                    self.unread(&blanks);
+                }
+                return Ok(ends);
             }
             if self.peek(1)? == 0 {
                 // The member (or archive) ends here: the record ends with it. What follows
