@@ -33,6 +33,7 @@ use crate::segment::Segmentation;
 use crate::tuning::Tuning;
 
 mod boxes;
+mod docs;
 mod fallback;
 mod region;
 mod restrict;
@@ -75,6 +76,8 @@ pub(crate) fn revise(
     tuning: &Tuning,
     page: PageContext<'_>,
 ) -> Revised {
+    let code = docs::code_blocks(seg, features, context_free, tuning, page.page_type);
+    let context_free = &code[..];
     let boxes = boxes(seg, features, context_free, tuning, page.page_type);
     let region = region(seg, features, context_free, &boxes, tuning);
     let span = seg
@@ -83,6 +86,7 @@ pub(crate) fn revise(
         .map_or(0..0, |e| e.first_block as usize..e.end_block as usize);
     let mut decisions = sequence(seg, features, context_free, span.clone(), tuning, page);
     restrict(seg, features, &mut decisions, &boxes, span, tuning, page);
+    docs::wholes(seg, &mut decisions, &boxes, page.page_type);
     restrict::drop_noscript_copies(seg, &mut decisions);
     fallback(seg, features, context_free, &mut decisions, tuning);
     keep_tiny_page(seg, features, &mut decisions, tuning);

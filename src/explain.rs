@@ -190,6 +190,9 @@ fn rule_name(r: Rule) -> String {
         Rule::TinyPage => "tiny page: all of it is the article",
         Rule::Fallback => "fallback: nothing else was kept, and this reads as prose",
         Rule::NoscriptCopy => "noscript: a copy of text the page shows outside it",
+        Rule::CodeBlock => "code block on a documentation page",
+        Rule::WholeRow => "a cell of a kept table row",
+        Rule::DefinitionTerm => "the term of a kept definition",
     };
     name.to_string()
 }
