@@ -92,6 +92,12 @@ pub(crate) enum Rule {
     Record,
     /// Context: inside `<noscript>`, a second copy of text the page shows outside it.
     NoscriptCopy,
+    /// Context: a code block on a documentation page, near-good whatever its stopwords.
+    CodeBlock,
+    /// Context: a cell of a table row another cell of which is kept.
+    WholeRow,
+    /// Context: a definition term whose description is kept.
+    DefinitionTerm,
 }
 
 /// A label and why.

@@ -36,6 +36,7 @@ use crate::segment::Segmentation;
 use crate::tuning::Tuning;
 
 mod boxes;
+mod docs;
 mod fallback;
 mod records;
 mod region;
@@ -79,6 +80,8 @@ pub(crate) fn revise(
     tuning: &Tuning,
     page: PageContext<'_>,
 ) -> Revised {
+    let code = docs::code_blocks(seg, features, context_free, tuning, page.page_type);
+    let context_free = &code[..];
     let boxes = boxes(seg, features, context_free, tuning, page.page_type);
     let promoted = records::promote(seg, features, context_free, &boxes, tuning, page.page_type);
     let context_free = promoted.as_deref().unwrap_or(context_free);
@@ -89,6 +92,7 @@ pub(crate) fn revise(
         .map_or(0..0, |e| e.first_block as usize..e.end_block as usize);
     let mut decisions = sequence(seg, features, context_free, span.clone(), tuning, page);
     restrict(seg, features, &mut decisions, &boxes, span, tuning, page);
+    docs::wholes(seg, &mut decisions, &boxes, page.page_type);
     restrict::drop_noscript_copies(seg, &mut decisions);
     fallback(seg, features, context_free, &mut decisions, tuning);
     keep_tiny_page(seg, features, &mut decisions, tuning);

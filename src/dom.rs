@@ -209,10 +209,48 @@ pub(crate) fn never_content(element: &Element<'_>, role: TagRole) -> Option<Neve
             _ => false,
         };
         if hidden {
+            if is_disclosure_panel(element) {
+                return None;
+            }
             return Some(NeverContent::Hidden);
         }
     }
     None
+}
+
+/// Whether a hidden element is a panel a reader opens (a tab panel, an accordion section) or
+/// a streamed segment the page's script shows at once, rather than text nobody sees: see
+/// `lexicon::PANEL_ROLES`, `lexicon::PANEL_CLASS_STEMS` and
+/// `lexicon::STREAMED_SEGMENT_PREFIX`. Its text is read and judged like any other.
+fn is_disclosure_panel(element: &Element<'_>) -> bool {
+    let role = element.attr("role").map(str::trim);
+    if role.is_some_and(|r| {
+        lexicon::PANEL_ROLES
+            .iter()
+            .any(|p| r.eq_ignore_ascii_case(p))
+    }) {
+        return true;
+    }
+    if role.is_some_and(|r| r.eq_ignore_ascii_case("region"))
+        && element.attr("aria-labelledby").is_some()
+    {
+        return true;
+    }
+    if element.name() == "div"
+        && element
+            .attr("id")
+            .is_some_and(|id| id.starts_with(lexicon::STREAMED_SEGMENT_PREFIX))
+    {
+        return true;
+    }
+    element.attr("class").is_some_and(|class| {
+        class.split_ascii_whitespace().any(|name| {
+            let name = name.to_ascii_lowercase();
+            lexicon::PANEL_CLASS_STEMS
+                .iter()
+                .any(|stem| name.contains(stem))
+        })
+    })
 }
 
 /// A heading's permalink anchor (`<a class="headerlink">¶</a>`), see

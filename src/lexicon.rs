@@ -2001,6 +2001,41 @@ pub(crate) const DATE_LABEL_OPENERS: &[&str] = &[
     "actualizado",
 ];
 
+/// ARIA roles of a disclosure panel: the content of a tab or of an accordion section, hidden
+/// (`hidden`, `aria-hidden`, `display:none`) only until its tab or header is clicked. A
+/// product's description and specifications and a docs page's per-language code samples
+/// live in such panels, and a reader clicks them open, so the segment walk reads them and
+/// lets the scoring judge. `region` counts only with `aria-labelledby` (the WAI-ARIA
+/// Authoring Practices accordion pattern names the panel by its header button). Source:
+/// WAI-ARIA 1.2 `tabpanel`; APG "Accordion" and "Tabs" patterns.
+pub(crate) const PANEL_ROLES: &[&str] = &["tabpanel"];
+
+/// Class stems of disclosure panels in the common front-end frameworks (Bootstrap
+/// `tab-pane`/`collapse`/`accordion-collapse`, Foundation `tabs-panel`/`accordion-content`,
+/// Shopify themes' `tab-content`/`product-tabs`, WordPress FAQ blocks' `faq-answer`). Matched
+/// inside any class name, lower-cased. Trade: a hidden element named so is read even when
+/// nobody will open it (a collapsed mobile menu is `navbar-collapse`); such boxes are link
+/// lists that the nav names and the link density still drop. Measured over scrapinghub,
+/// readability and wcxb-dev before being kept.
+pub(crate) const PANEL_CLASS_STEMS: &[&str] = &[
+    "tab-pane",
+    "tabpane",
+    "tab-panel",
+    "tabpanel",
+    "tabs-panel",
+    "tab-content",
+    "tabcontent",
+    "accordion",
+    "collapse",
+    "faq-answer",
+];
+
+/// Prefix of the `id` React's streaming server renderer gives the `<div hidden>` holding a
+/// finished Suspense segment, which its inline script moves into the page at once
+/// (`<div hidden id="S:0">`): content every reader with scripts sees. Source: React DOM
+/// server, `ReactFizzConfigDOM` (`segmentPrefix` "S:").
+pub(crate) const STREAMED_SEGMENT_PREFIX: &str = "S:";
+
 #[cfg(test)]
 mod tests {
     use super::*;

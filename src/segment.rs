@@ -776,6 +776,25 @@ mod tests {
     }
 
     #[test]
+    fn hidden_tab_and_accordion_panels_are_read_and_other_hidden_boxes_are_not() {
+        let s = seg("<div role=tabpanel hidden>specs tab</div>\
+             <div class='tab-pane fade' style='display:none'>reviews tab</div>\
+             <div role=region aria-labelledby=h1 aria-hidden=true>accordion body</div>\
+             <div hidden id='S:1'>streamed segment</div>\
+             <div role=region aria-hidden=true>unnamed region</div>\
+             <div hidden id='modal'>gone</div><p class='promo' style='display:none'>gone</p>");
+        assert_eq!(
+            texts(&s),
+            vec![
+                "specs tab",
+                "reviews tab",
+                "accordion body",
+                "streamed segment"
+            ]
+        );
+    }
+
+    #[test]
     fn pre_keeps_whitespace() {
         let s = seg("<pre>fn main() {\n    println!();\n}</pre>");
         assert_eq!(texts(&s), vec!["fn main() {\n    println!();\n}"]);

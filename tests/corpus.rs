@@ -162,14 +162,16 @@ fn the_shingle_f1_matches_hand_counts() {
     assert_eq!(sh_f1("a b c d", ""), 0.0);
 }
 
-/// The page type of corpus pages: the section front is a listing, the docs page is
-/// documentation, the thread is a forum, and every other page (news stories, blog posts, features) is an article.
+/// The page type of corpus pages: the section front is a listing, the docs pages are
+/// documentation, the shop page is a product, the thread is a forum, and every other page (news stories, blog posts, features) is an article.
 #[test]
 fn corpus_pages_get_their_page_type() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/html");
     let expected = |id: &str| match id {
         "listing-page-no-article" => pith::PageType::Listing,
-        "documentation-section-slug-ids" => pith::PageType::Documentation,
+        "documentation-section-slug-ids"
+        | "documentation-reference-table-linked-names-and-code" => pith::PageType::Documentation,
+        "product-description-and-specs-in-hidden-tab-panels" => pith::PageType::Product,
         "forum-thread-noscript-crawler-view" => pith::PageType::Forum,
         _ => pith::PageType::Article,
     };
