@@ -36,6 +36,7 @@ use crate::lexicon::{self, SchemaWeight, TagKind};
 use crate::segment::Segmentation;
 use crate::tuning;
 use aho_corasick::AhoCorasick;
+use html5ever::local_name;
 use once_cell::sync::Lazy;
 #[cfg(feature = "serde")]
 use serde::Serialize;
@@ -166,7 +167,7 @@ impl Walk {
         match node.value() {
             dom::Value::Element(el) => self.element(&el),
             dom::Value::Text(t) => {
-                let t = t.trim();
+                let t = trim(t);
                 if t.len() <= 16
                     && lexicon::BUY_PHRASES
                         .iter()
@@ -180,34 +181,67 @@ impl Walk {
     }
 
     fn element(&mut self, el: &Element<'_>) {
-        match el.name() {
-            "meta" => self.meta(el),
-            "pre" => self.code_blocks += 1,
-            "code" => self.inline_code += 1,
-            "time" => self.times += 1,
-            "form" if el.attr("action").is_some_and(|a| a.contains("cart/add")) => {
-                self.cart += 1;
-            }
-            _ => {}
+        let name = el.local_name();
+        if *name == local_name!("meta") {
+            self.meta(el);
+        } else if *name == local_name!("pre") {
+            self.code_blocks += 1;
+        } else if *name == local_name!("code") {
+            self.inline_code += 1;
+        } else if *name == local_name!("time") {
+            self.times += 1;
         }
-        if let Some(t) = el.attr("itemtype") {
-            for t in t.split_whitespace() {
-                let name = t.rsplit('/').next().unwrap_or(t);
-                if name == "Product" {
-                    self.item_products += 1;
+        let form = *name == local_name!("form");
+        // One pass over the attributes, comparing interned names; each name is read at its
+        // first occurrence, as `Element::attr` reads it. Every effect is a count, or a push
+        // from the one `itemtype`, so the order of the attributes changes nothing.
+        let mut seen = 0u8;
+        for (attr, value) in el.attr_atoms() {
+            let bit = if *attr == local_name!("class") {
+                1
+            } else if *attr == local_name!("id") {
+                2
+            } else if *attr == local_name!("name") {
+                4
+            } else if *attr == local_name!("itemtype") {
+                8
+            } else if *attr == local_name!("itemprop") {
+                16
+            } else if *attr == local_name!("action") {
+                32
+            } else {
+                continue;
+            };
+            if seen & bit != 0 {
+                continue;
+            }
+            seen |= bit;
+            match bit {
+                1 => self.class(value),
+                2 | 4 => {
+                    if is_cart_word(value) {
+                        self.cart += 1;
+                    }
                 }
-                push_name(&mut self.item_types, name);
-            }
-        }
-        if el.attr("itemprop").is_some_and(|p| p == "price") {
-            self.prices += 1;
-        }
-        if let Some(class) = el.attr("class") {
-            self.class(class);
-        }
-        for attr in ["id", "name"] {
-            if el.attr(attr).is_some_and(is_cart_word) {
-                self.cart += 1;
+                8 => {
+                    for t in value.split_whitespace() {
+                        let name = t.rsplit('/').next().unwrap_or(t);
+                        if name == "Product" {
+                            self.item_products += 1;
+                        }
+                        push_name(&mut self.item_types, name);
+                    }
+                }
+                16 => {
+                    if value == "price" {
+                        self.prices += 1;
+                    }
+                }
+                _ => {
+                    if form && value.contains("cart/add") {
+                        self.cart += 1;
+                    }
+                }
             }
         }
     }
@@ -234,19 +268,74 @@ impl Walk {
     }
 
     fn class(&mut self, class: &str) {
-        let mut post = false;
-        let mut price = false;
-        for token in class.split(|c: char| c.is_whitespace() || c == '-' || c == '_') {
-            post |= lexicon::POST_CLASS_TOKENS
-                .iter()
-                .any(|p| token.eq_ignore_ascii_case(p));
-            price |= token.eq_ignore_ascii_case("price");
-        }
+        let (post, price) = if class.is_ascii() {
+            class_votes_ascii(class.as_bytes())
+        } else {
+            class_votes(class)
+        };
         self.post_boxes += u32::from(post);
         self.prices += u32::from(price);
         if is_cart_word(class) {
             self.cart += 1;
         }
+    }
+}
+
+/// Whether a class holds a post token ([`lexicon::POST_CLASS_TOKENS`]) and the token
+/// `price`, tokens split at white space, `-` and `_`.
+fn class_votes(class: &str) -> (bool, bool) {
+    let mut post = false;
+    let mut price = false;
+    for token in class.split(|c: char| c.is_whitespace() || c == '-' || c == '_') {
+        post |= is_post_token(token.as_bytes());
+        price |= token.eq_ignore_ascii_case("price");
+    }
+    (post, price)
+}
+
+/// [`class_votes`] over an ASCII class, split byte by byte (the same tokens: the ASCII
+/// characters `char::is_whitespace` accepts are tab, line feed, vertical tab, form feed,
+/// carriage return and space). Splitting by characters cost most of this walk's time.
+fn class_votes_ascii(class: &[u8]) -> (bool, bool) {
+    let mut post = false;
+    let mut price = false;
+    for token in
+        class.split(|b| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' | b'-' | b'_'))
+    {
+        post |= is_post_token(token);
+        price |= token.eq_ignore_ascii_case(b"price");
+    }
+    (post, price)
+}
+
+fn is_post_token(token: &[u8]) -> bool {
+    lexicon::POST_CLASS_TOKENS
+        .iter()
+        .any(|p| token.eq_ignore_ascii_case(p.as_bytes()))
+}
+
+/// `str::trim`, with ASCII white space skipped byte by byte: most text nodes are the
+/// indentation between tags, and trimming them character by character cost a sixth of
+/// this walk. A non-ASCII byte at either end may be white space (U+00A0, U+3000…), so
+/// `str::trim` decides from there.
+fn trim(t: &str) -> &str {
+    let ascii_space = |b: &u8| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
+    let b = t.as_bytes();
+    let Some(start) = b.iter().position(|c| !ascii_space(c)) else {
+        return "";
+    };
+    let end = b
+        .iter()
+        .rposition(|c| !ascii_space(c))
+        .map_or(start, |e| e + 1);
+    // Both ends fall before or after an ASCII byte, so on character boundaries.
+    let inner = t.get(start..end).unwrap_or("");
+    if inner.as_bytes().first().is_some_and(|c| !c.is_ascii())
+        || inner.as_bytes().last().is_some_and(|c| !c.is_ascii())
+    {
+        inner.trim()
+    } else {
+        inner
     }
 }
 
@@ -259,11 +348,26 @@ fn push_name(list: &mut Vec<String>, name: &str) {
 /// An add-to-cart word (`lexicon::CART_CLASS_WORDS`) in a class, id or name value, with
 /// or without `-`/`_` between its words. An automaton built once: this runs over the class of
 /// every element, and lowering and squeezing each value into a new string cost 3% of run time.
+///
+/// Every pattern holds `to` (`add…to…cart`, `to…cart`), so a value without `to` in any case
+/// is answered without the automaton: most class lists are.
 fn is_cart_word(value: &str) -> bool {
-    CART_WORDS.as_ref().is_some_and(|ac| ac.is_match(value))
+    let has_to = value
+        .as_bytes()
+        .windows(2)
+        .any(|w| matches!(w, [b't' | b'T', b'o' | b'O']));
+    has_to && CART_WORDS.as_ref().is_some_and(|ac| ac.is_match(value))
 }
 
 static CART_WORDS: Lazy<Option<AhoCorasick>> = Lazy::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(cart_patterns())
+        .ok()
+});
+
+/// The spellings of [`lexicon::CART_CLASS_WORDS`] with `-`, `_` or nothing between words.
+fn cart_patterns() -> Vec<String> {
     let mut patterns: Vec<String> = Vec::new();
     for word in lexicon::CART_CLASS_WORDS {
         for (a, b) in [("add", "to"), ("to", "")] {
@@ -284,11 +388,8 @@ static CART_WORDS: Lazy<Option<AhoCorasick>> = Lazy::new(|| {
             }
         }
     }
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(patterns)
-        .ok()
-});
+    patterns
+}
 
 /// Votes on the page type (see the module doc).
 pub(crate) fn decide(
@@ -604,6 +705,55 @@ fn text_votes(votes: &mut Votes, seg: &Segmentation, walk: &Walk, json_ld_types:
 mod tests {
     use super::*;
     use crate::{Extractor, Options};
+
+    /// `is_cart_word` skips the automaton for values without `to`.
+    #[test]
+    fn every_cart_pattern_holds_to() {
+        let patterns = cart_patterns();
+        assert!(!patterns.is_empty());
+        for p in &patterns {
+            assert!(p.to_ascii_lowercase().contains("to"), "{p}");
+        }
+        assert!(is_cart_word("btn Add-To_Cart"));
+        assert!(!is_cart_word("cart basket bag"));
+    }
+
+    /// The byte-wise trim agrees with `str::trim`.
+    #[test]
+    fn trim_agrees() {
+        for t in [
+            "",
+            " \t\n\u{b}\u{c}\r",
+            "  Add to cart \n",
+            "\u{a0}Buy now\u{3000}",
+            " \u{a0} x \u{2003}",
+            "é",
+            " é ",
+            "\u{85}",
+        ] {
+            assert_eq!(trim(t), t.trim(), "{t:?}");
+        }
+    }
+
+    /// The byte split of ASCII classes finds the tokens the character split finds.
+    #[test]
+    fn ascii_class_split_agrees() {
+        for class in [
+            "post",
+            "forum-Post_body",
+            "x\u{b}message\u{c}price",
+            "reply-count\tprice-box\r\npost",
+            "postal prices replying",
+            "",
+            "--__  ",
+        ] {
+            assert_eq!(
+                class_votes_ascii(class.as_bytes()),
+                class_votes(class),
+                "{class:?}"
+            );
+        }
+    }
 
     fn page_type(html: &str, url: Option<&str>) -> PageType {
         let options = match url {
