@@ -566,18 +566,7 @@ impl<'a> Element<'a> {
 
     /// Its attributes as (local name, value), in source order.
     pub(crate) fn attrs(&self) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
-        let doc = self.doc;
-        doc.attrs
-            .get(self.data.attrs_start as usize..self.data.attrs_end as usize)
-            .unwrap_or(&[])
-            .iter()
-            .map(move |a| {
-                let value = doc
-                    .attr_text
-                    .get(a.start as usize..a.end as usize)
-                    .unwrap_or("");
-                (&*a.name, value)
-            })
+        self.attr_atoms().map(|(name, value)| (&**name, value))
     }
 
     /// Its attributes as (interned local name, value), in source order: for a walk that
