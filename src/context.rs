@@ -81,7 +81,7 @@ pub(crate) fn revise(
     page: PageContext<'_>,
 ) -> Revised {
     let code = docs::code_blocks(seg, features, context_free, tuning, page.page_type);
-    let context_free = &code[..];
+    let context_free = code.as_deref().unwrap_or(context_free);
     let boxes = boxes(seg, features, context_free, tuning, page.page_type);
     let promoted = records::promote(seg, features, context_free, &boxes, tuning, page.page_type);
     let context_free = promoted.as_deref().unwrap_or(context_free);

@@ -24,18 +24,18 @@ use crate::segment::{NONE, Segmentation};
 use crate::tuning::Tuning;
 
 /// On a documentation page, code blocks are near-good (see the module doc). Returns the
-/// revised context-free decisions.
+/// revised context-free decisions, or `None` on other pages (nothing to revise, no copy).
 pub(super) fn code_blocks(
     seg: &Segmentation,
     features: &[Features],
     context_free: &[Decision],
     tuning: &Tuning,
     page_type: PageType,
-) -> Vec<Decision> {
-    let mut out = context_free.to_vec();
+) -> Option<Vec<Decision>> {
     if page_type != PageType::Documentation {
-        return out;
+        return None;
     }
+    let mut out = context_free.to_vec();
     for ((block, f), d) in seg.blocks.iter().zip(features).zip(out.iter_mut()) {
         let code = block.kind == TagKind::Code
             && !block
@@ -50,7 +50,7 @@ pub(super) fn code_blocks(
             };
         }
     }
-    out
+    Some(out)
 }
 
 /// On a documentation page, keeps table rows and definition terms whole (see the module doc). `boxes` are the

@@ -47,10 +47,6 @@ pub(super) fn promote(
     tuning: &Tuning,
     page_type: PageType,
 ) -> Option<Vec<Decision>> {
-    let sets = find(seg, tuning.records_min);
-    if sets.is_empty() {
-        return None;
-    }
     let unboxed = |i: usize| boxes.get(i).is_none_or(|h| *h == Hints::NONE);
     let prose: u32 = seg
         .blocks
@@ -65,6 +61,7 @@ pub(super) fn promote(
     if page_type == PageType::Article && prose >= tuning.fallback_min_chars {
         return None;
     }
+    let sets = find(seg, tuning.records_min);
     let mut promote = vec![false; seg.blocks.len()];
     let mut gained = 0.0f32;
     for set in sets.iter().filter(|s| is_content_shaped(seg, s, tuning)) {
