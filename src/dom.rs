@@ -13,7 +13,9 @@
 //! in the number of attributes of one tag. Browsers stop nesting at 512. Three guards keep
 //! parsing linear in input size and memory proportional to it:
 //! 1. before tokenizing, [`attributes::limit`] drops the attributes of any tag past 256 (the
-//!    rest of the tag becomes a comment; the element keeps its content);
+//!    rest of the tag becomes a comment; the element keeps its content). The cut cannot see
+//!    the tokenizer's state, so the parse checks where each cut landed and parses the page
+//!    again without the cuts that landed in text (see [`MAX_CUT_ROUNDS`]);
 //! 2. between the tokenizer and the tree builder sits `guard::Guard`, which asks the tree builder
 //!    itself (`TreeBuilder::trace_handles`) how many elements are open or on the list of
 //!    active formatting elements, and drops start tags that would go past `max_depth`, and
@@ -42,6 +44,8 @@ use html5ever::TokenizerResult;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
+use std::borrow::Cow;
+use std::collections::BTreeSet;
 
 pub(crate) use tree::{Document, Edge, Element, NodeId, Value};
 
@@ -55,8 +59,13 @@ pub(crate) struct Limits {
 }
 
 /// What the parse ran into, for `--explain` and the batch report.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct ParseReport {
+    /// The attribute cap cut at least one tag.
+    pub(crate) attributes_cut: bool,
+    /// Offsets of attribute cuts whose marks turned up outside a tag (see
+    /// `attributes::CUT_MARK`): their `<` was text, so the page is parsed again without them.
+    pub(crate) misplaced_cuts: Vec<usize>,
     /// Start tags dropped because they would nest deeper than the limit (or keep too many
     /// formatting elements active).
     pub(crate) dropped_deep_tags: usize,
@@ -90,7 +99,30 @@ const FEED_BYTES: usize = 64 * 1024;
 
 /// Parses a page into a tree, applying the guards (see the module doc).
 pub(crate) fn parse(html: &str, limits: Limits) -> (Document, ParseReport) {
-    let html = attributes::limit(prefix(html, tree::MAX_PARSE_BYTES));
+    let html = prefix(html, tree::MAX_PARSE_BYTES);
+    let mut in_text = BTreeSet::new();
+    let mut round = 1;
+    loop {
+        let limited = attributes::limit(html, &in_text);
+        let cut = matches!(limited, Cow::Owned(_));
+        let (doc, mut report) = parse_limited(&limited, limits, cut);
+        report.attributes_cut = cut;
+        let known = in_text.len();
+        in_text.extend(report.misplaced_cuts.iter().copied());
+        if in_text.len() == known || round == MAX_CUT_ROUNDS {
+            return (doc, report);
+        }
+        round += 1;
+    }
+}
+
+/// Most parses of one page while attribute cuts turn out to be in text (see
+/// `attributes::CUT_MARK`). A second parse settles every case seen: the cuts in text are all
+/// found in the first. Past this the marks of the last parse stay where they are.
+const MAX_CUT_ROUNDS: usize = 4;
+
+/// Parses a page whose tags the attribute cap has already limited (`cut`: it changed it).
+fn parse_limited(html: &str, limits: Limits, cut: bool) -> (Document, ParseReport) {
     let sink = sink::Sink::new(Document::with_capacity(html.len()));
     // Scripting off, as a crawler or a browser with JavaScript off reads the page: the
     // content of `<noscript>` is markup (Discourse's crawler view of a thread sits there)
@@ -105,10 +137,10 @@ pub(crate) fn parse(html: &str, limits: Limits) -> (Document, ParseReport) {
             .saturating_mul(NODES_PER_BYTE)
             .saturating_add(NODES_SLACK),
     );
-    let guard = guard::Guard::new(builder, limits, node_budget);
+    let guard = guard::Guard::new(builder, limits, node_budget, cut);
     let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
     let input = BufferQueue::default();
-    for piece in pieces(&html, FEED_BYTES) {
+    for piece in pieces(html, FEED_BYTES) {
         input.push_back(StrTendril::from(piece));
         // Script results only pause the tokenizer so a browser could run the script;
         // encoding indicators are handled before parsing (stage 0). Both just continue here.
@@ -125,11 +157,7 @@ pub(crate) fn parse(html: &str, limits: Limits) -> (Document, ParseReport) {
 /// or stopped anything.
 pub(crate) fn outline(html: &str, limits: Limits) -> (Vec<String>, bool) {
     let (doc, report) = parse(html, limits);
-    let attributes_cut = matches!(
-        attributes::limit(prefix(html, tree::MAX_PARSE_BYTES)),
-        std::borrow::Cow::Owned(_)
-    );
-    let guarded = attributes_cut
+    let guarded = report.attributes_cut
         || report.truncated
         || report.dropped_deep_tags > 0
         || html.len() > tree::MAX_PARSE_BYTES;

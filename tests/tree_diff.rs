@@ -227,3 +227,47 @@ fn formatting_elements_past_the_cap_are_dropped_with_their_attributes() {
     assert!(texts(&outline).all(|t| !t.contains(MARK)), "{outline:?}");
     assert!(outline.iter().filter(|l| *l == "<b").count() <= 32);
 }
+
+#[test]
+fn a_tag_over_the_cap_that_is_really_text_is_left_as_it_is() {
+    // A `<` followed by hundreds of words, in a context where the tokenizer reads it as
+    // text (or as a comment, or inside an attribute value): the attribute cap's scan takes
+    // it for a tag that may be real and cuts it; the parse shows the cut outside any tag,
+    // and the page is parsed again without it, so the tree is html5ever's.
+    let words: String = (0..300).map(|i| format!(" w{i}")).collect();
+    let pages = [
+        format!("<title>Title <aa{words}</title><p>Body text</p>"),
+        format!("<title>Title <textarea{words} </title><p>Body text</p>"),
+        format!("<textarea><p{words}</textarea><p>Body text</p>"),
+        format!("<script>var s = \"<a{words}\";</script><p>Body text</p>"),
+        format!("<p>Body <!-- <a{words} --> text</p>"),
+        format!("<p title=\"<a{words}\">Body text</p>"),
+        // A real tag over the cap after one that was text is still cut.
+        format!("<title>T <a{words}</title><p{words}>Body text</p>"),
+    ];
+    for html in &pages {
+        let (ours, _) = pith::parse_outline(html, DEPTH, NODES);
+        let theirs = html5ever_outline(html);
+        if html.contains("</title><p w0") {
+            // The paragraph loses its attributes past the cap, and nothing else changes.
+            assert_eq!(
+                texts(&ours).collect::<Vec<_>>(),
+                texts(&theirs).collect::<Vec<_>>()
+            );
+        } else {
+            assert_eq!(ours, theirs, "{html:.60}");
+        }
+    }
+}
+
+#[test]
+fn the_fuzz_finding_in_an_unclosed_title_keeps_the_title_text() {
+    // fuzz/seeds/tree_diff/crash-be283eee…: the first two bytes are the fuzz target's limit
+    // bytes (default limits), the rest an unclosed `<title>` holding `<aa` and hundreds of
+    // tab-separated words.
+    let data =
+        include_bytes!("../fuzz/seeds/tree_diff/crash-be283eee0fae8953faa78324d89316f3f2ef6cb7");
+    let html = std::str::from_utf8(&data[2..]).expect("the finding is UTF-8");
+    let (ours, _) = pith::parse_outline(html, DEPTH, NODES);
+    assert_eq!(ours, html5ever_outline(html));
+}

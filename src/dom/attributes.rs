@@ -3,8 +3,8 @@
 //! Input: the page as `&str`. Output: the same page, or a copy in which every tag that
 //! would have more than [`MAX_ATTRIBUTES`] attributes keeps its first ones and loses the
 //! rest: the tag is ended before its next attribute and the rest of it is made a comment
-//! (`><?` inserted, a bogus comment that the tag's own `>` ends, §13.2.5.41), so the element
-//! keeps its content and no attribute becomes text.
+//! (`><?` and a mark inserted, a bogus comment that the tag's own `>` ends, §13.2.5.41), so
+//! the element keeps its content and no attribute becomes text.
 //!
 //! Why: html5ever's tokenizer checks each new attribute name against all the names the tag
 //! already has (`Tokenizer::finish_attribute`), so one tag with n attributes costs n²/2
@@ -28,12 +28,18 @@
 //! tokenizer reads as text (`title`, `textarea`, `script`, `style`…; readings remember
 //! whether their tag name is one), a comment would be text, so the tail is deleted
 //! instead, up to the tag's own `>`. The readings go on over the output bytes, insertions
-//! included, so the cap holds for what the tokenizer sees. If the reading that reached the
-//! cap was not the real one (the `<` was text in a script, comment or title), the effect is
-//! stray `><?` in text nobody reads; it takes hundreds of space-separated words after a `<`
-//! without any `>` to get there.
+//! included, so the cap holds for what the tokenizer sees.
+//!
+//! If the reading that reached the cap was not the real one (the `<` was text in a title,
+//! script or comment, or sat in an attribute value), the cut would put `><?` in text, or
+//! delete text up to a `>`. So every cut carries a mark with its offset ([`CUT_MARK`]), and
+//! the parse looks for the marks: one found where a cut in a real tag cannot put it shows
+//! that `<` was not a tag, and the page is parsed again with that cut left out
+//! (`dom::parse`). It takes hundreds of space-separated words after a `<` without any `>`
+//! to get there, so real pages are parsed once.
 
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 
 /// Most attributes a tag keeps; the rest are dropped. Real tags carry a few
 /// dozen at most (tracking links with many `data-` attributes); a tag at the cap costs the
@@ -200,11 +206,45 @@ fn step(state: TagState, byte: u8) -> Option<(TagState, bool)> {
 
 /// The page with no tag over [`MAX_ATTRIBUTES`] attributes (see the module doc); borrowed
 /// when nothing had to change, which is every real page.
-pub(crate) fn limit(html: &str) -> Cow<'_, str> {
+///
+/// `in_text` holds the byte offsets of cuts that an earlier parse of the page showed to fall
+/// outside any tag (see [`marked_offsets`]): those `<` were text, so no cut is made there.
+pub(crate) fn limit<'a>(html: &'a str, in_text: &BTreeSet<usize>) -> Cow<'a, str> {
     if !may_exceed(html, MAX_ATTRIBUTES) {
         return Cow::Borrowed(html);
     }
-    limit_to(html, MAX_ATTRIBUTES)
+    limit_to(html, MAX_ATTRIBUTES, in_text)
+}
+
+/// The name every cut is marked with, followed by the cut's byte offset in the page and
+/// `.`: `><?pithcap1234.` where a tag is ended (the bogus comment's text then starts with
+/// it), ` pithcap1234.` as the last attribute of a raw-text tag whose tail is deleted. In a
+/// real tag the mark is in that comment or attribute name, where nothing reads it; found
+/// anywhere else (text, another comment, an attribute value), it shows that its `<` was not
+/// a tag, and the page is parsed again without that cut. Letters and digits only, so the
+/// tokenizer emits it in one piece in every text state.
+pub(crate) const CUT_MARK: &str = "pithcap";
+
+/// The offsets of the cut marks in `text` (see [`CUT_MARK`]).
+pub(crate) fn marked_offsets(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.match_indices(CUT_MARK).filter_map(|(at, mark)| {
+        let rest = text.get(at + mark.len()..)?;
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if rest.as_bytes().get(digits) != Some(&b'.') {
+            return None;
+        }
+        rest.get(..digits)?.parse().ok()
+    })
+}
+
+/// `><?` and the mark of a cut at `at` (see [`CUT_MARK`]).
+fn cut_at(at: usize) -> String {
+    format!("{CUT}{CUT_MARK}{at}.")
+}
+
+/// The mark of a cut at `at`, as the last attribute of a raw-text tag.
+fn raw_cut_at(at: usize) -> String {
+    format!("{CUT_MARK}{at}.")
 }
 
 /// Whether any tag of the page could reach `cap` attributes, decided cheaply before the
@@ -382,7 +422,7 @@ fn is_raw_text_name(name: &[u8]) -> bool {
     })
 }
 
-fn limit_to(html: &str, cap: u32) -> Cow<'_, str> {
+fn limit_to<'a>(html: &'a str, cap: u32, in_text: &BTreeSet<usize>) -> Cow<'a, str> {
     let bytes = html.as_bytes();
     let mut readings = Readings::default();
     let mut out: Option<String> = None;
@@ -431,21 +471,26 @@ fn limit_to(html: &str, cap: u32) -> Cow<'_, str> {
             match readings.step(byte, cap) {
                 Ok(next) => readings = next,
                 Err(raw) => {
+                    readings = readings.without_over(byte, cap);
+                    if in_text.contains(&i) {
+                        // The readings over the cap were not the tokenizer's.
+                        continue;
+                    }
                     // Every reading about to start an attribute past the cap is outside
                     // quotes, where `>` ends the tag.
                     let out = out.get_or_insert_with(|| String::with_capacity(html.len() + 64));
                     out.push_str(html.get(copied..i).unwrap_or(""));
                     copied = i;
-                    readings = readings.without_over(byte, cap);
+                    // The other readings see the inserted bytes too.
+                    let inserted = if raw { raw_cut_at(i) } else { cut_at(i) };
+                    out.push_str(&inserted);
+                    readings = readings.step_all(inserted.as_bytes());
                     if raw {
                         tail = Tail {
                             states: 1 << TagState::BeforeAttributeName.index(),
                             delete: true,
                         };
                     } else {
-                        // The other readings see the inserted bytes too.
-                        out.push_str(CUT);
-                        readings = readings.step_all(CUT.as_bytes());
                         tail.states |= 1 << TagState::BeforeAttributeName.index();
                     }
                     continue;
@@ -606,35 +651,46 @@ mod tests {
         assert!(!may_exceed("a < b c d e f g h i j", 8));
     }
 
+    /// `limit_to` with no cut known to be in text.
+    fn cap(html: &str, cap: u32) -> Cow<'_, str> {
+        limit_to(html, cap, &BTreeSet::new())
+    }
+
     #[test]
     fn ordinary_markup_is_borrowed_unchanged() {
         let page = "<p class=a id='b' data-x=\"c > d\">text <a href=/x>link</a> 3 < 4</p>";
-        assert!(matches!(limit_to(page, 3), Cow::Borrowed(_)));
+        assert!(matches!(cap(page, 3), Cow::Borrowed(_)));
     }
 
     #[test]
     fn a_tag_over_the_cap_keeps_its_first_attributes_and_the_rest_are_a_comment() {
-        assert_eq!(limit_to("<div a b c d e>x", 3), "<div a b c ><?d e>x");
-        assert_eq!(limit_to("</div a b c d>", 3), "</div a b c ><?d>");
+        assert_eq!(cap("<div a b c d e>x", 3), "<div a b c ><?pithcap11.d e>x");
+        assert_eq!(cap("</div a b c d>", 3), "</div a b c ><?pithcap12.d>");
     }
 
     #[test]
     fn a_raw_text_tag_over_the_cap_loses_the_rest_of_its_attributes() {
         // After `<title …>` the tokenizer reads text, so no comment can hold them.
         assert_eq!(
-            limit_to("<title a b c d='>' e>x</title>", 3),
-            "<title a b c >x</title>"
+            cap("<title a b c d='>' e>x</title>", 3),
+            "<title a b c pithcap13.>x</title>"
         );
-        assert_eq!(limit_to("<TEXTAREA a b c d>x", 3), "<TEXTAREA a b c >x");
+        assert_eq!(
+            cap("<TEXTAREA a b c d>x", 3),
+            "<TEXTAREA a b c pithcap16.>x"
+        );
         // Not a raw-text name, only a prefix of one.
-        assert_eq!(limit_to("<titles a b c d>x", 3), "<titles a b c ><?d>x");
+        assert_eq!(
+            cap("<titles a b c d>x", 3),
+            "<titles a b c ><?pithcap14.d>x"
+        );
     }
 
     #[test]
     fn a_quoted_gt_in_the_dropped_attributes_reopens_the_comment() {
         assert_eq!(
-            limit_to("<p a b c d=\"1>2\" e='>' f>text", 3),
-            "<p a b c ><?d=\"1><?2\" e='><?' f>text"
+            cap("<p a b c d=\"1>2\" e='>' f>text", 3),
+            "<p a b c ><?pithcap9.d=\"1><?2\" e='><?' f>text"
         );
     }
 
@@ -643,11 +699,11 @@ mod tests {
         // `a="1"b="2"` is two attributes without a space between them; `>` inside quotes
         // does not end the tag.
         assert_eq!(
-            limit_to("<i a=\">\"b='>'c=3 d>x", 3),
-            "<i a=\">\"b='>'c=3 ><?d>x"
+            cap("<i a=\">\"b='>'c=3 d>x", 3),
+            "<i a=\">\"b='>'c=3 ><?pithcap17.d>x"
         );
         // A `/` not followed by `>` separates attributes like a space.
-        assert_eq!(limit_to("<i a/b/c/d>", 3), "<i a/b/c/><?d>");
+        assert_eq!(cap("<i a/b/c/d>", 3), "<i a/b/c/><?pithcap9.d>");
     }
 
     #[test]
@@ -655,13 +711,27 @@ mod tests {
         // Whether `<x a="` opened a tag depends on tokenizer state this scan cannot see: a
         // comment here. The real tag after it must still be capped.
         let page = "<!-- <x a=\" --><div a b c d e>";
-        let out = limit_to(page, 3);
-        assert!(out.contains("<div a b c ><?d e>"), "{out}");
+        let out = cap(page, 3);
+        assert!(out.contains("<div a b c ><?pithcap26.d e>"), "{out}");
     }
 
     #[test]
     fn multibyte_text_is_never_split() {
         let page = "<p é ü ö ä>日本";
-        assert_eq!(limit_to(page, 2), "<p é ü ><?ö ä>日本");
+        assert_eq!(cap(page, 2), "<p é ü ><?pithcap9.ö ä>日本");
+    }
+
+    #[test]
+    fn a_cut_shown_to_be_in_text_is_not_made() {
+        let page = "<title><a b c d e</title><p>x";
+        assert_eq!(cap(page, 3), "<title><a b c d ><?pithcap16.e</title><p>x");
+        let in_text = BTreeSet::from([16]);
+        assert!(matches!(limit_to(page, 3, &in_text), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn marks_give_back_their_offsets() {
+        let text = "x><?pithcap14.d pithcap7. pithcap pithcap9x pithcap3.";
+        assert_eq!(marked_offsets(text).collect::<Vec<_>>(), [14, 7, 3]);
     }
 }

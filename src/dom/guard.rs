@@ -104,7 +104,65 @@ struct GuardState {
     last_census: Option<(Tally, u64)>,
     /// Start-tag and character tokens that reached the tree builder.
     tokens: u64,
+    /// Set when the attribute cap cut some tag: where its marks turn up.
+    cuts: Option<CutWatch>,
     report: ParseReport,
+}
+
+/// Looks for the marks of attribute cuts (see `attributes::CUT_MARK`) where no cut made in a
+/// real tag puts them: in text, in a comment's text after its start, in attribute values,
+/// in an attribute name after its start.
+#[derive(Default)]
+struct CutWatch {
+    /// The end of the last character token, so a mark split between two tokens (the input
+    /// is fed in pieces) is still found.
+    carry: String,
+}
+
+impl CutWatch {
+    /// Longest mark looked for across a token boundary: the name, 20 digits and `.`.
+    const CARRY: usize = 28;
+
+    fn text(&mut self, text: &str, found: &mut Vec<usize>) {
+        self.carry.push_str(text);
+        found.extend(super::attributes::marked_offsets(&self.carry));
+        let mut keep = self.carry.len().saturating_sub(Self::CARRY);
+        while !self.carry.is_char_boundary(keep) {
+            keep += 1;
+        }
+        self.carry.drain(..keep);
+    }
+
+    fn token(&mut self, token: &Token, found: &mut Vec<usize>) {
+        use super::attributes::{CUT_MARK, marked_offsets};
+        match token {
+            Token::CharacterTokens(text) => self.text(text, found),
+            Token::CommentToken(text) => {
+                // A cut in a real tag starts a comment with its mark (after `?`).
+                let own = text
+                    .strip_prefix('?')
+                    .is_some_and(|t| t.starts_with(CUT_MARK));
+                let rest = if own {
+                    text.get(1 + CUT_MARK.len()..).unwrap_or("")
+                } else {
+                    text
+                };
+                found.extend(marked_offsets(rest));
+            }
+            Token::TagToken(tag) => {
+                for a in &tag.attrs {
+                    let name: &str = &a.name.local;
+                    let name = name.strip_prefix(CUT_MARK).unwrap_or(name);
+                    found.extend(marked_offsets(name));
+                    found.extend(marked_offsets(&a.value));
+                }
+            }
+            _ => {}
+        }
+        if !matches!(token, Token::CharacterTokens(_)) {
+            self.carry.clear();
+        }
+    }
 }
 
 /// What the tree builder holds (see [`Census`]).
@@ -145,7 +203,8 @@ impl Tracer for Census<'_> {
 }
 
 impl Guard {
-    pub(super) fn new(builder: Builder, limits: Limits, node_budget: usize) -> Self {
+    /// `cut`: the attribute cap changed the page, so its marks are looked for.
+    pub(super) fn new(builder: Builder, limits: Limits, node_budget: usize, cut: bool) -> Self {
         Guard {
             builder,
             state: RefCell::new(GuardState {
@@ -157,6 +216,7 @@ impl Guard {
                 last_census: None,
                 tokens: 0,
                 unread_text: None,
+                cuts: cut.then(CutWatch::default),
                 report: ParseReport::default(),
             }),
         }
@@ -273,6 +333,10 @@ impl TokenSink for Guard {
     fn process_token(&self, mut token: Token, line_number: u64) -> TokenSinkResult<NodeId> {
         {
             let mut state = self.state.borrow_mut();
+            let state = &mut *state;
+            if let Some(watch) = &mut state.cuts {
+                watch.token(&token, &mut state.report.misplaced_cuts);
+            }
             let admitted = match &mut token {
                 Token::EOFToken => true,
                 _ if state.report.truncated => false,
@@ -287,7 +351,7 @@ impl TokenSink for Guard {
                         let foreign = self
                             .builder
                             .adjusted_current_node_present_but_not_in_html_namespace();
-                        let admit = self.admit_start(&mut state, tag);
+                        let admit = self.admit_start(state, tag);
                         if admit && !foreign && is_unread_text(tag) {
                             state.unread_text = Some(tag.name.clone());
                         }
