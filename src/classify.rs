@@ -87,6 +87,9 @@ pub(crate) enum Rule {
     TinyPage,
     /// Context: nothing was kept, so the blocks that read as prose on their own are.
     Fallback,
+    /// Context: nothing was kept and there is too little prose, so the blocks with text of
+    /// their own outside navigation and boilerplate boxes are.
+    FallbackText,
     /// Context: the title or text of a record (a teaser, a card, a post) of a record set
     /// that holds more text than the page's prose.
     Record,

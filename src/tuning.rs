@@ -166,6 +166,15 @@ pub(crate) struct Tuning {
     /// or a script-rendered shell with one stray sentence stays empty. Same order as
     /// `tiny_page_chars`, which keeps a whole page below it.
     pub fallback_min_chars: u32,
+    /// The recall fallback's second tier (`context::fallback`, when the prose is under
+    /// `fallback_min_chars`) keeps blocks with text of their own: at most this link
+    /// density (a block mostly of links is a menu or a list of teasers) ...
+    pub fallback_text_max_link_density: f32,
+    /// ... and at least this many characters (shorter are labels and buttons) ...
+    pub fallback_text_min_block: u32,
+    /// ... when together they hold at least this many characters: less is a login wall's
+    /// or an app shell's few words.
+    pub fallback_text_min_chars: u32,
     /// Record sets (`context::records`): at least this many sibling elements of one shape.
     /// Three, as issue 12 and the wrapper-induction literature (MDR, Liu et al. 2003) ask:
     /// two siblings alike are common by chance.
@@ -247,6 +256,9 @@ impl Tuning {
         vocabulary_share: 0.5,
         vocabulary_min_boxes: 3,
         fallback_min_chars: 300,
+        fallback_text_max_link_density: 0.5,
+        fallback_text_min_block: 20,
+        fallback_text_min_chars: 150,
         records_min: 3,
         records_min_mean: 25,
         records_max_share: 0.5,

@@ -4,8 +4,10 @@
 //! chosen among boxes that all looked like boilerplate, or the good text sat under names
 //! that were believed), the blocks that read as prose on their own are returned rather
 //! than an empty article: Readability.js likewise retries with its filters off before it
-//! gives up. A page with no such text (a login wall, the empty shell of a script-rendered
-//! app) stays empty.
+//! gives up. When there is too little prose for that, the blocks with text of their own
+//! (not link lists, outside navigation, header, footer and boilerplate boxes) are taken
+//! instead: a product or category page is short texts, not paragraphs. A page with no such
+//! text (a login wall, the empty shell of a script-rendered app) stays empty.
 
 use crate::classify::{Decision, Label, Rule};
 use crate::features::Features;
@@ -40,14 +42,43 @@ pub(super) fn fallback(
         .filter(|i| candidate(*i))
         .filter_map(|i| seg.blocks.get(i).map(|b| b.chars))
         .sum();
-    if chars < tuning.fallback_min_chars {
+    if chars >= tuning.fallback_min_chars {
+        keep(decisions, candidate, Rule::Fallback);
         return;
     }
+    // Second tier: a page of short texts (a product, a shop's category, a service's
+    // landing page) has little prose, but the blocks that carry text of their own, outside
+    // the page's navigation, header, footer and boilerplate boxes, are still its content.
+    let own_text = |i: usize| {
+        let Some(b) = seg.blocks.get(i) else {
+            return false;
+        };
+        let boxed = b.hints.any(Hints(
+            Hints::BOILERPLATE.0 | Hints::HEADER.0 | Hints::HIDDEN.0 | Hints::LANDMARK.0,
+        ));
+        features.get(i).is_some_and(|f| {
+            f.link_density <= tuning.fallback_text_max_link_density
+                && !f.has_phrase
+                && !f.is_byline
+                && b.chars >= tuning.fallback_text_min_block
+        }) && !boxed
+    };
+    let chars: u32 = (0..decisions.len())
+        .filter(|i| own_text(*i))
+        .filter_map(|i| seg.blocks.get(i).map(|b| b.chars))
+        .sum();
+    if chars >= tuning.fallback_text_min_chars {
+        keep(decisions, own_text, Rule::FallbackText);
+    }
+}
+
+/// Marks the blocks `which` selects good, by `rule`.
+fn keep(decisions: &mut [Decision], which: impl Fn(usize) -> bool, rule: Rule) {
     for (i, d) in decisions.iter_mut().enumerate() {
-        if candidate(i) {
+        if which(i) {
             *d = Decision {
                 label: Label::Good,
-                rule: Rule::Fallback,
+                rule,
             };
         }
     }
