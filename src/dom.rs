@@ -217,8 +217,13 @@ fn pieces(s: &str, size: usize) -> impl Iterator<Item = &str> {
 pub(crate) enum NeverContent {
     /// Its tag never renders article text (script, style, form control, media…).
     Tag,
-    /// It is hidden: `hidden`, `aria-hidden="true"`, or an inline style that hides it.
+    /// It is hidden: `hidden` or `aria-hidden="true"`.
     Hidden,
+    /// An inline style hides it. Pages that show themselves by script once loaded (an
+    /// anti-flicker wrapper round the whole body, a lock-screen app round `<main>`) hide
+    /// their content this way too, so segmentation may read it when nothing else is there
+    /// (see `extractor`).
+    Styled,
 }
 
 /// Whether an element (and its subtree) is never article text.
@@ -231,16 +236,19 @@ pub(crate) fn never_content(element: &Element<'_>, role: TagRole) -> Option<Neve
     }
     for (name, value) in element.attrs() {
         let hidden = match name {
-            "hidden" => true,
-            "aria-hidden" => value.trim().eq_ignore_ascii_case("true"),
-            "style" => style_hides(value),
-            _ => false,
+            "hidden" => Some(NeverContent::Hidden),
+            "aria-hidden" => value
+                .trim()
+                .eq_ignore_ascii_case("true")
+                .then_some(NeverContent::Hidden),
+            "style" => style_hides(value).then_some(NeverContent::Styled),
+            _ => None,
         };
-        if hidden {
+        if hidden.is_some() {
             if is_disclosure_panel(element) {
                 return None;
             }
-            return Some(NeverContent::Hidden);
+            return hidden;
         }
     }
     None

@@ -26,6 +26,9 @@ pub struct Explanation {
     pub region: String,
     /// Whether the relaxed retry's result was used.
     pub retried: bool,
+    /// Whether text hidden by inline styles was read, because nothing else was kept and
+    /// more text was hidden than shown (a page that shows itself by script).
+    pub revealed: bool,
     /// The page type given to the article.
     pub page_type: PageType,
     /// Every vote on the page type, in the order found (see [`PageTypeEvidence`]).
@@ -133,6 +136,7 @@ fn explanation(a: &Analysis) -> Explanation {
         stopword_share: a.page.stopword_share,
         region: path(&a.seg, a.revised.region),
         retried: a.retried,
+        revealed: a.revealed,
         page_type: a.page_type,
         page_type_evidence: a.page_type_evidence.clone(),
         dropped_deep_tags: a.parse.dropped_deep_tags,
@@ -189,6 +193,9 @@ fn rule_name(r: Rule) -> String {
         Rule::Title => "the headline (reported as title)",
         Rule::TinyPage => "tiny page: all of it is the article",
         Rule::Fallback => "fallback: nothing else was kept, and this reads as prose",
+        Rule::FallbackText => {
+            "fallback: nothing else was kept, and this is text of its own outside boilerplate"
+        }
         Rule::Record => {
             "a record of a repeated set (teaser, card, post) that holds the page's text"
         }

@@ -67,6 +67,8 @@ pub(crate) struct Analysis {
     pub(crate) parse: ParseReport,
     /// The relaxed retry's result was kept.
     pub(crate) retried: bool,
+    /// Text hidden by inline styles was read (see [`reveal_styled`]).
+    pub(crate) revealed: bool,
 }
 
 impl Extractor {
@@ -188,11 +190,14 @@ impl Extractor {
         // 2. segment, and the side stages metadata and page type in the same traversal
         let mut meta = metadata::Walk::default();
         let mut kind = page_type::Walk::default();
-        let seg = segment::blocks(&doc, |edge| {
+        let seg = segment::blocks(&doc, false, |edge| {
             meta.edge(edge);
             kind.edge(edge);
         });
-        drop(doc);
+        // More text hidden by inline styles than visible: the page may show itself by
+        // script (see `NeverContent::Styled`), so the tree is kept for a second reading.
+        // Other pages free it now.
+        let doc = (seg.styled_hidden_bytes > seg.text.len()).then_some(doc);
         let json_ld_types = meta.json_ld_types();
         let metadata::Collected {
             metadata,
@@ -229,6 +234,7 @@ impl Extractor {
             base,
             parse,
             retried: false,
+            revealed: false,
         };
         // Relaxed retry when too little was kept.
         let kept = kept_chars(&analysis.seg, &analysis.revised);
@@ -243,6 +249,11 @@ impl Extractor {
                     analysis.revised,
                 ) = relaxed;
                 analysis.retried = true;
+            }
+        }
+        if let Some(doc) = doc {
+            if kept_chars(&analysis.seg, &analysis.revised) == 0 {
+                reveal_styled(&mut analysis, &doc, tuning, page_context);
             }
         }
         analysis.metadata = metadata;
@@ -304,6 +315,34 @@ fn run_labels(seg: &Segmentation, tuning: &Tuning, page: PageContext<'_>) -> Lab
     // 5. context revision
     let revised = context::revise(seg, &features, &context_free, tuning, page);
     (features, page_features, context_free, revised)
+}
+
+/// When nothing was kept and more text is hidden by inline styles than shown, reads the
+/// page again with that text visible, as it is once the page's script has run: a
+/// Next.js-style wrapper with `visibility:hidden` round the whole body, a lock-screen app's
+/// `display:none` round `<main>`. Kept only if it finds an article.
+fn reveal_styled(
+    analysis: &mut Analysis,
+    doc: &dom::Document,
+    tuning: &Tuning,
+    page: PageContext<'_>,
+) {
+    let seg = segment::blocks(doc, true, |_| {});
+    let mut labels = run_labels(&seg, tuning, page);
+    if kept_chars(&seg, &labels.3) == 0 {
+        labels = run_labels(&seg, &Tuning::RECALL, page);
+    }
+    if kept_chars(&seg, &labels.3) == 0 {
+        return;
+    }
+    analysis.seg = seg;
+    (
+        analysis.features,
+        analysis.page,
+        analysis.context_free,
+        analysis.revised,
+    ) = labels;
+    analysis.revealed = true;
 }
 
 fn kept_chars(seg: &Segmentation, revised: &Revised) -> usize {

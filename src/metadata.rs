@@ -518,7 +518,10 @@ impl Walk {
             }
         }
         if self.hidden.is_none()
-            && dom::never_content(el, TagRole::Inline) == Some(dom::NeverContent::Hidden)
+            && matches!(
+                dom::never_content(el, TagRole::Inline),
+                Some(dom::NeverContent::Hidden | dom::NeverContent::Styled)
+            )
         {
             self.hidden = Some(id);
         }

@@ -103,6 +103,9 @@ pub(crate) struct Segmentation {
     /// Inline marks, sorted by block, then start, outer marks before the marks they hold;
     /// read only by `render`.
     pub(crate) marks: Vec<Mark>,
+    /// Bytes of text in subtrees skipped because an inline style hides them (see
+    /// `dom::NeverContent::Styled`).
+    pub(crate) styled_hidden_bytes: usize,
 }
 
 impl Segmentation {
@@ -178,8 +181,13 @@ struct Walker {
 
 /// Splits a document into blocks (see the module doc).
 /// `visit` sees every edge of the traversal first (skipped subtrees too), so that the
-/// metadata stage can read the tree in the same pass.
-pub(crate) fn blocks(doc: &Document, mut visit: impl FnMut(&Edge<'_>)) -> Segmentation {
+/// metadata stage can read the tree in the same pass. With `reveal_styled`, subtrees hidden
+/// by an inline style are read like visible ones.
+pub(crate) fn blocks(
+    doc: &Document,
+    reveal_styled: bool,
+    mut visit: impl FnMut(&Edge<'_>),
+) -> Segmentation {
     let mut w = Walker {
         class_cache: HashMap::new(),
         seg: Segmentation::default(),
@@ -226,6 +234,8 @@ pub(crate) fn blocks(doc: &Document, mut visit: impl FnMut(&Edge<'_>)) -> Segmen
     });
     // A skipped subtree is entered by Open and left by the Close of the same node.
     let mut skipping: Option<NodeId> = None;
+    // The skipped subtree is hidden by an inline style: its text is counted.
+    let mut skipping_styled = false;
     // The skipped subtree is a `<picture>`, whose `<img>` is still recorded.
     let mut in_picture = false;
     for edge in doc.traverse() {
@@ -233,6 +243,9 @@ pub(crate) fn blocks(doc: &Document, mut visit: impl FnMut(&Edge<'_>)) -> Segmen
         match edge {
             Edge::Open(node) => {
                 if skipping.is_some() {
+                    if let (true, Value::Text(t)) = (skipping_styled, node.value()) {
+                        w.seg.styled_hidden_bytes += t.len();
+                    }
                     if let (true, Value::Element(el)) = (in_picture, node.value()) {
                         if el.name() == "img" {
                             w.image(&el);
@@ -254,7 +267,11 @@ pub(crate) fn blocks(doc: &Document, mut visit: impl FnMut(&Edge<'_>)) -> Segmen
                                 skipping = Some(node.id());
                             }
                             Some(NeverContent::Hidden) => skipping = Some(node.id()),
-                            None => w.open(&el, role, kind),
+                            Some(NeverContent::Styled) if !reveal_styled => {
+                                skipping = Some(node.id());
+                                skipping_styled = true;
+                            }
+                            Some(NeverContent::Styled) | None => w.open(&el, role, kind),
                         }
                     }
                     Value::Text(t) => w.text(t),
@@ -265,6 +282,7 @@ pub(crate) fn blocks(doc: &Document, mut visit: impl FnMut(&Edge<'_>)) -> Segmen
                 if let Some(id) = skipping {
                     if id == node.id() {
                         skipping = None;
+                        skipping_styled = false;
                     }
                     continue;
                 }
@@ -723,7 +741,7 @@ pub(crate) fn of(html: &str) -> Segmentation {
             max_nodes: 100_000,
         },
     );
-    blocks(&doc, |_| {})
+    blocks(&doc, false, |_| {})
 }
 
 #[cfg(test)]

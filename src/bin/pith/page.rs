@@ -161,6 +161,15 @@ pub(crate) fn write_explanation(
         return Ok(());
     }
     writeln!(out, "region: {}", why.region)?;
+    if why.retried {
+        writeln!(out, "retried: relaxed thresholds (too little was kept)")?;
+    }
+    if why.revealed {
+        writeln!(
+            out,
+            "revealed: text hidden by inline styles was read (nothing visible was kept)"
+        )?;
+    }
     writeln!(
         out,
         "language: {} (stopword share {:.2})",
