@@ -23,7 +23,7 @@
 //! | several `<time>` elements and post boxes | forum |
 //! | a link-heavy page with many linked headings | listing (collection with shop evidence) |
 //! | the share of text in long unlinked paragraphs | article when high, service when low |
-//! | no date and no author | service |
+//! | no date and no author | service, and the page gets no article prior |
 //!
 //! Sources: schema.org type definitions; the Open Graph protocol (`og:type`); the route
 //! names and markup of common publishing, shop and forum platforms (WordPress, WooCommerce,
@@ -400,12 +400,15 @@ pub(crate) fn decide(
     seg: &Segmentation,
 ) -> Decided {
     let mut votes = Votes::default();
-    votes.add(
-        "prior",
-        "most pages are articles",
-        PageType::Article,
-        tuning::PAGE_TYPE_PRIOR_ARTICLE,
-    );
+    let undated = metadata.published.is_none() && metadata.byline.is_none();
+    if !undated {
+        votes.add(
+            "prior",
+            "most pages are articles",
+            PageType::Article,
+            tuning::PAGE_TYPE_PRIOR_ARTICLE,
+        );
+    }
     schema_votes(
         &mut votes,
         "json-ld",
@@ -420,7 +423,7 @@ pub(crate) fn decide(
     url_votes(&mut votes, metadata.url.as_deref().or(page_url));
     dom_votes(&mut votes, walk, json_ld_types);
     let text_chars = text_votes(&mut votes, seg, walk, json_ld_types);
-    if metadata.published.is_none() && metadata.byline.is_none() {
+    if undated {
         votes.add(
             "text",
             "no date and no author",

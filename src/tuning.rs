@@ -469,7 +469,11 @@ pub(crate) const MAX_CAPTURE_BYTES: usize = 4096;
 
 /// The vote every page gives `article` before any evidence: pith's home ground, and the
 /// commonest kind of page on the web that a text extractor is pointed at. Higher turns
-/// pages with one weak clue (a root URL, an `ItemList`) back into articles.
+/// pages with one weak clue (a root URL, an `ItemList`) back into articles. A page with
+/// neither a date nor an author gets no prior: an article says when and by whom (withholding
+/// it moved wcxb-dev agreement 79.2% -> 80.3%: service pages taken for articles 80 -> 58,
+/// articles taken for service pages up to 17; text unchanged on the three sets within
+/// 0.0001 ROUGE F1).
 pub(crate) const PAGE_TYPE_PRIOR_ARTICLE: f32 = 1.0;
 /// A schema.org type that names the page's structure outright (`QAPage`, `APIReference`).
 pub(crate) const PAGE_TYPE_SCHEMA_DECISIVE: f32 = 4.0;
