@@ -242,12 +242,7 @@ impl Extractor {
         if kept < floor && self.options.focus != Focus::Recall {
             let relaxed = run_labels(&analysis.seg, &Tuning::RECALL, page_context);
             if kept_chars(&analysis.seg, &relaxed.3) > kept {
-                (
-                    analysis.features,
-                    analysis.page,
-                    analysis.context_free,
-                    analysis.revised,
-                ) = relaxed;
+                analysis.take(relaxed);
                 analysis.retried = true;
             }
         }
@@ -317,6 +312,13 @@ fn run_labels(seg: &Segmentation, tuning: &Tuning, page: PageContext<'_>) -> Lab
     (features, page_features, context_free, revised)
 }
 
+impl Analysis {
+    /// Takes the labels of another run over the same segmentation.
+    fn take(&mut self, labels: Labels) {
+        (self.features, self.page, self.context_free, self.revised) = labels;
+    }
+}
+
 /// When nothing was kept and more text is hidden by inline styles than shown, reads the
 /// page again with that text visible, as it is once the page's script has run: a
 /// Next.js-style wrapper with `visibility:hidden` round the whole body, a lock-screen app's
@@ -336,12 +338,7 @@ fn reveal_styled(
         return;
     }
     analysis.seg = seg;
-    (
-        analysis.features,
-        analysis.page,
-        analysis.context_free,
-        analysis.revised,
-    ) = labels;
+    analysis.take(labels);
     analysis.revealed = true;
 }
 

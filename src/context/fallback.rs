@@ -38,11 +38,7 @@ pub(super) fn fallback(
             .is_some_and(|f| f.sentence_ends > 0 && !f.has_phrase);
         prose && outside_landmark && sentence
     };
-    let chars: u32 = (0..decisions.len())
-        .filter(|i| candidate(*i))
-        .filter_map(|i| seg.blocks.get(i).map(|b| b.chars))
-        .sum();
-    if chars >= tuning.fallback_min_chars {
+    if chars_of(seg, &candidate) >= tuning.fallback_min_chars {
         keep(decisions, candidate, Rule::Fallback);
         return;
     }
@@ -63,13 +59,17 @@ pub(super) fn fallback(
                 && b.chars >= tuning.fallback_text_min_block
         }) && !boxed
     };
-    let chars: u32 = (0..decisions.len())
-        .filter(|i| own_text(*i))
-        .filter_map(|i| seg.blocks.get(i).map(|b| b.chars))
-        .sum();
-    if chars >= tuning.fallback_text_min_chars {
+    if chars_of(seg, &own_text) >= tuning.fallback_text_min_chars {
         keep(decisions, own_text, Rule::FallbackText);
     }
+}
+
+/// Characters of the blocks `which` selects.
+fn chars_of(seg: &Segmentation, which: &impl Fn(usize) -> bool) -> u32 {
+    (0..seg.blocks.len())
+        .filter(|i| which(*i))
+        .filter_map(|i| seg.blocks.get(i).map(|b| b.chars))
+        .sum()
 }
 
 /// Marks the blocks `which` selects good, by `rule`.
