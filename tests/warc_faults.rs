@@ -568,3 +568,29 @@ fn a_length_that_ends_before_a_line_end_of_the_next_header_keeps_that_header_who
     assert_eq!(errors[0]["id"], "urn:uuid:b");
     assert_eq!(status, Some(1));
 }
+
+#[test]
+fn a_content_length_that_swallows_whole_records_is_damage_without_the_blank_line_after_it() {
+    // b's Content-Length runs over c and d and ends one line end short of e's header (fuzz
+    // finding crash-b162a401…, a flipped byte made 62 read 362), or right at it: a `WARC/`
+    // follows the block, but not the blank line that ends a record, so b is damage and the
+    // search from its block gives back c and d.
+    let swallowed = (4 + response("c").len() + response("d").len()) as i64;
+    for short_by in [2, 0] {
+        let mut bytes = response("a");
+        bytes.extend(record_off(
+            "response",
+            "b",
+            &response_block("b"),
+            swallowed - short_by,
+        ));
+        bytes.extend(response("c"));
+        bytes.extend(response("d"));
+        bytes.extend(response("e"));
+        let (pages, errors, status, err) = batch("swallowed.warc", &bytes);
+        assert_eq!(pages, ids(&["a", "c", "d", "e"]), "{short_by}: {err}");
+        assert_eq!(errors.len(), 1, "{short_by}: {errors:?}");
+        assert_eq!(errors[0]["id"], "urn:uuid:b");
+        assert_eq!(status, Some(1));
+    }
+}

@@ -8,8 +8,11 @@
 //! per record: its [`Header`] and as much of its block as the caller asked for, or one
 //! [`Damage`] per damaged stretch of the archive.
 //!
-//! A record is sound when its block (`Content-Length` bytes) is followed by blank lines
-//! and the next record's `WARC/` line, or by the end of its gzip member or of the archive.
+//! A record is sound when its block (`Content-Length` bytes) is followed by its blank line
+//! (CR LF CR LF, or LF LF), or by the end of its gzip member or of the archive. A `WARC/`
+//! line right after the block, or after a single line end, does not end it: a
+//! `Content-Length` too long by whole records ends just so, and taking it for sound would
+//! lose the records it swallowed.
 //! Damage and how reading goes on after it:
 //! * a gzip member that does not decode, or bytes between members that are not a gzip
 //!   member: the next gzip member header (`1f 8b 08`) whose data starts with `WARC/` is
@@ -32,9 +35,10 @@
 //! drops folded header lines, rejects records whose `WARC-Date` is not RFC 3339, reads
 //! every block whole (no limit), and reports failures as "Error parsing headers." without
 //! saying where; warcio (Python) stops at the first damaged member. This reader is lenient
-//! where archives in the wild differ (LF-only line ends, missing or extra blank lines
-//! between records, `<…>` around URIs), strict where a mistake would lose pages silently
-//! (a missing `Content-Length` is damage), and every damage names the record and offset.
+//! where archives in the wild differ (LF-only line ends, extra blank lines between
+//! records, `<…>` around URIs), strict where a mistake would lose pages silently (a missing
+//! `Content-Length` is damage, and so is a missing blank line after a block: it cannot be
+//! told from a length that swallowed records), and every damage names the record and offset.
 //!
 //! The fuzz crate includes this file (`fuzz/fuzz_targets/warc_reader.rs`), so it depends on
 //! nothing of the binary's.
@@ -709,7 +713,7 @@ impl<R: Read> Reader<R> {
             Ok(true) => {}
             Ok(false) => {
                 damage.what = format!(
-                    "Content-Length {} does not end the record (no next record after it)",
+                    "Content-Length {} does not end the record (no blank line after its block)",
                     header.content_length
                 );
                 if complete {
@@ -804,12 +808,14 @@ impl<R: Read> Reader<R> {
         Ok((kept, complete))
     }
 
-    /// After a block: the record's blank line (CR LF CR LF, or LF LF), or blank lines and
-    /// then the next record or the end of the member or archive. Consumes the blank lines
-    /// when the record ends, nothing when it does not (the caller searches again from the
-    /// block's start, and a line end dropped there would join the lines around it). A
-    /// proper blank line ends the record even when no record follows it: what follows is
-    /// then damage of its own.
+    /// After a block: the record's blank line (CR LF CR LF, or LF LF), or line ends up to
+    /// the end of the member or archive. Consumes the blank lines when the record ends,
+    /// nothing when it does not (the caller searches again from the block's start, and a
+    /// line end dropped there would join the lines around it). A proper blank line ends
+    /// the record even when no record follows it: what follows is then damage of its own.
+    /// A next record's `WARC/` without that blank line does not: a `Content-Length` too
+    /// long by whole records may end just before it, or one line end short of it
+    /// (`crash-b162a401…`), and the records it swallowed are found by searching the block.
     fn record_end(&mut self) -> Result<bool, Fault> {
         self.peek(4)?;
         let terminated = {
@@ -832,12 +838,10 @@ impl<R: Read> Reader<R> {
             }
             self.pos += blank;
             if blank < len {
-                self.peek(RECORD_START.len())?;
-                let ends = terminated || self.available().starts_with(RECORD_START);
-                if !ends {
+                if !terminated {
                     self.unread(&blanks);
                 }
-                return Ok(ends);
+                return Ok(terminated);
             }
             if self.peek(1)? == 0 {
                 // The member (or archive) ends here: the record ends with it. What follows
