@@ -158,6 +158,7 @@ fn parse_limited(html: &str, limits: Limits, cut: bool) -> (Document, ParseRepor
 pub(crate) fn outline(html: &str, limits: Limits) -> (Vec<String>, bool) {
     let (doc, report) = parse(html, limits);
     let guarded = report.attributes_cut
+        || doc.split_text()
         || report.truncated
         || report.dropped_deep_tags > 0
         || html.len() > tree::MAX_PARSE_BYTES;

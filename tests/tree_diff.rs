@@ -271,3 +271,55 @@ fn the_fuzz_finding_in_an_unclosed_title_keeps_the_title_text() {
     let (ours, _) = pith::parse_outline(html, DEPTH, NODES);
     assert_eq!(ours, html5ever_outline(html));
 }
+
+/// How often each character occurs in the text nodes of an outline.
+fn text_chars(outline: &[String]) -> std::collections::HashMap<char, usize> {
+    let mut counts = std::collections::HashMap::new();
+    for line in texts(outline) {
+        for c in line.chars() {
+            *counts.entry(c).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+#[test]
+fn every_fuzz_finding_of_tree_diff_passes_the_targets_check() {
+    // The `tree_diff` fuzz target's check, over the inputs it once failed on
+    // (`fuzz/seeds/tree_diff/`): two limit bytes, then the page.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz/seeds/tree_diff");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).expect("the seeds folder") {
+        let data = std::fs::read(entry.expect("a seed").path()).expect("a readable seed");
+        let Some((&[depth, nodes], rest)) = data.split_first_chunk::<2>() else {
+            continue;
+        };
+        let Ok(html) = std::str::from_utf8(rest) else {
+            continue;
+        };
+        let (depth, nodes) = if depth < 128 {
+            (DEPTH, NODES)
+        } else {
+            (usize::from(depth % 32) + 1, usize::from(nodes) * 16 + 1)
+        };
+        seen += 1;
+        let (ours, guarded) = pith::parse_outline(html, depth, nodes);
+        if !guarded {
+            assert_eq!(
+                ours,
+                html5ever_outline(html),
+                "the trees differ with no guard fired"
+            );
+            continue;
+        }
+        let theirs = text_chars(&html5ever_outline_with(html, true));
+        for (c, n) in text_chars(&ours) {
+            let have = theirs.get(&c).copied().unwrap_or(0);
+            assert!(
+                c == '"' || n <= have,
+                "{c:?} is text {n} times in pith's tree, {have} in html5ever's"
+            );
+        }
+    }
+    assert!(seen >= 2, "the seeds were not found");
+}

@@ -104,6 +104,8 @@ pub(crate) struct Document {
     /// Returned by [`Document::qual_name`] for a node that is not an element (the tree
     /// builder never asks for one).
     no_name: QualName,
+    /// Some text was left as two adjacent text nodes (see [`MAX_MOVED_TEXT`]).
+    split_text: bool,
 }
 
 fn to_u32(n: usize) -> u32 {
@@ -134,7 +136,14 @@ impl Document {
             text: String::with_capacity(bytes / 2),
             attr_text: String::with_capacity(bytes / 4),
             no_name: QualName::new(None, ns!(), LocalName::from("")),
+            split_text: false,
         }
+    }
+
+    /// Whether some text was left as two adjacent text nodes rather than moved to merge
+    /// them (see [`MAX_MOVED_TEXT`]): a bound on the work, reported like the other guards.
+    pub(crate) fn split_text(&self) -> bool {
+        self.split_text
     }
 
     /// The document node.
@@ -403,6 +412,7 @@ impl Document {
         };
         let at_end = end as usize == self.text.len();
         if !at_end && end.saturating_sub(start) > MAX_MOVED_TEXT {
+            self.split_text = true;
             return false;
         }
         let start = if at_end {
