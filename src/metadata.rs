@@ -1198,9 +1198,21 @@ fn published(
                 .iter()
                 .any(|(e, other)| kind(other) != kind(src) && same(d, e))
         });
+    // A visible date that is the markup's last modification is the page's "updated" line
+    // written without its label: the markup's publication date stands.
+    let last_modified = modified(f, ld).map(|(d, _)| d);
+    let shown = visible
+        .first()
+        .copied()
+        .filter(|_| has_markup)
+        .filter(|(v, _)| {
+            !last_modified.as_deref().is_some_and(|m| same(v, m))
+                || markup.iter().all(|(d, _)| same(d, v))
+        });
     agreed
         .or(confirmed)
-        .or_else(|| visible.first().copied().filter(|_| has_markup))
+        .or(shown)
+        .or_else(|| markup.first().copied().filter(|_| !visible.is_empty()))
         .or_else(|| found.first())
         .cloned()
 }
@@ -1595,6 +1607,25 @@ mod tests {
             ));
             assert_eq!(m.byline.as_deref(), Some("Agatha Moss"), "{line}");
         }
+    }
+
+    #[test]
+    fn an_unlabelled_visible_date_that_is_the_last_update_leaves_the_publication_date() {
+        let ld = "<script type='application/ld+json'>{\"@type\":\"BlogPosting\",\
+            \"headline\":\"Ten ways to plan a garden\",\"datePublished\":\"2024-02-21T11:54:45Z\",\
+            \"dateModified\":\"2025-10-26T08:00:00Z\"}</script>";
+        let page = |shown: &str| {
+            format!(
+                "<head>{ld}</head><body><h1>Ten ways to plan a garden</h1>\
+                 <div>{shown}</div><p>Start with the light.</p></body>"
+            )
+        };
+        // The date shown is the last update's: the publication date stands.
+        let m = meta(&page("October 26, 2025"));
+        assert_eq!(m.published.as_deref().map(|d| &d[..10]), Some("2024-02-21"));
+        // A date shown that is neither is what readers were told.
+        let m = meta(&page("March 3, 2024"));
+        assert_eq!(m.published.as_deref().map(|d| &d[..10]), Some("2024-03-03"));
     }
 
     #[test]
