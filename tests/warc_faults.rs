@@ -594,3 +594,33 @@ fn a_content_length_that_swallows_whole_records_is_damage_without_the_blank_line
         assert_eq!(status, Some(1));
     }
 }
+
+#[test]
+fn a_header_that_lost_its_blank_line_gives_back_the_record_its_block_swallowed() {
+    // m's header lost the blank line that ends it (fuzz finding open-header-blank-line-…,
+    // a flipped line end): the header runs on through m's block, whose lines all have a
+    // colon, to the blank line after it, and m's block then takes b's header up to b's own
+    // blank line. That block is followed by a proper blank line, then b's block: garbage
+    // after a record that looks sound. m's block holds b's header, so m is the damage
+    // (one error line) and b is read from there.
+    let b = response("b");
+    let b_header = b.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let mut block = b"fetchTimeMs: 12\r\ncharset-detected: UTF-8\r\nlanguages-cld2: ".to_vec();
+    block.resize(b_header, b'x');
+    let mut m = record("metadata", "m", &block);
+    let blank = m.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    m.drain(blank..blank + 2);
+    let mut bytes = response("a");
+    bytes.extend(m);
+    bytes.extend(b);
+    bytes.extend(response("c"));
+    let (pages, errors, status, err) = batch("run-on.warc", &bytes);
+    assert_eq!(pages, ids(&["a", "b", "c"]), "{err}");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["id"], "urn:uuid:m");
+    assert!(
+        error_text(&errors[0]).contains("a record header 0 bytes into its block"),
+        "{errors:?}"
+    );
+    assert_eq!(status, Some(1));
+}

@@ -23,6 +23,11 @@
 //!   starts a record header that parses (at a line start or after garbage) is searched for, from the start of the
 //!   damaged record's block (so a block that claimed too much gives back the records it
 //!   swallowed), across member ends;
+//! * a record whose block ends with its blank line but is followed by bytes that are not a
+//!   record: its block is searched for a line starting `WARC/1.` that starts a record
+//!   header that parses (a header that lost its blank line runs on into its body, and its
+//!   block then swallows the next record's header). Found: the record is the damage and
+//!   reading goes on at that header; else the record is sound and the bytes after it are;
 //! * the archive ends inside a record: that record is the damage, as before.
 //!
 //! Each damaged stretch, from its start to the next sound record, is one [`Damage`], with
@@ -710,8 +715,39 @@ impl<R: Read> Reader<R> {
         };
         // The end of the block must be the end of the record.
         match self.record_end() {
-            Ok(true) => {}
-            Ok(false) => {
+            Ok(RecordEnd::Ends) => {}
+            Ok(RecordEnd::GarbageAfter { blanks }) => {
+                // The only place where a damaged stretch would start right after a record
+                // read as sound: a header that lost its blank line may have run on into its
+                // body, and its block swallowed the next record's header. A block not kept
+                // whole cannot be gone back over: as before.
+                let found = if complete {
+                    self.embedded_header(&block, &blanks)
+                } else {
+                    Ok(None)
+                };
+                match found {
+                    Ok(Some(i)) => {
+                        damage.what = format!(
+                            "a record header {i} bytes into its block, which is followed by \
+                             bytes that are not a record (its header lost its blank line and \
+                             ran on into its body?)"
+                        );
+                        damage.skipped = header_len as u64 + i as u64;
+                        return Err(Stop::Damaged(damage));
+                    }
+                    Ok(None) => {}
+                    Err(f) => {
+                        // As below: the record is whole, the damage after it is the next
+                        // stretch.
+                        self.pending = Some(match self.fault(f, None) {
+                            Stop::Damaged(d) => d,
+                            Stop::Io(e) => return Err(Stop::Io(e)),
+                        });
+                    }
+                }
+            }
+            Ok(RecordEnd::NotEnded) => {
                 damage.what = format!(
                     "Content-Length {} does not end the record (no blank line after its block)",
                     header.content_length
@@ -816,7 +852,10 @@ impl<R: Read> Reader<R> {
     /// A next record's `WARC/` without that blank line does not: a `Content-Length` too
     /// long by whole records may end just before it, or one line end short of it
     /// (`crash-b162a401…`), and the records it swallowed are found by searching the block.
-    fn record_end(&mut self) -> Result<bool, Fault> {
+    /// When the blank line is followed by bytes that do not start a record, the line ends
+    /// consumed are given back with [`RecordEnd::GarbageAfter`], for the caller to search
+    /// the block (see [`Reader::embedded_header`]).
+    fn record_end(&mut self) -> Result<RecordEnd, Fault> {
         self.peek(4)?;
         let terminated = {
             let after = self.available();
@@ -840,15 +879,92 @@ impl<R: Read> Reader<R> {
             if blank < len {
                 if !terminated {
                     self.unread(&blanks);
+                    return Ok(RecordEnd::NotEnded);
                 }
-                return Ok(terminated);
+                // What follows: a record (or a piece of one at the end of the segment), or
+                // garbage. Only the first bytes are looked at, which were read anyway.
+                let len = self.peek(RECORD_START.len())?;
+                let next = self.available();
+                let warc = if len < RECORD_START.len() {
+                    RECORD_START.starts_with(next)
+                } else {
+                    next.starts_with(RECORD_START)
+                };
+                // Line ends past the cap were not all kept: they cannot be given back.
+                return Ok(if warc || blanks.len() >= MAX_HEADER_BYTES {
+                    RecordEnd::Ends
+                } else {
+                    RecordEnd::GarbageAfter { blanks }
+                });
             }
             if self.peek(1)? == 0 {
                 // The member (or archive) ends here: the record ends with it. What follows
                 // is read as the next record.
-                return Ok(true);
+                return Ok(RecordEnd::Ends);
             }
         }
+    }
+
+    /// Where a record whose block (`block`, kept whole) ended with its blank line
+    /// (`blanks`, consumed) and was followed by garbage holds a record header: the first
+    /// line of the block that starts `WARC/1.` and starts a header that parses (its blank
+    /// line may be the one after the block). Found: `pos` is at that header, `i` bytes into
+    /// the block, and reading goes on there. Not found (or a fault while reading a
+    /// candidate's header): `pos` is back after the blank line, and the record is sound. Only the block is searched: a line starting `WARC/1.` in the record's own
+    /// header (after its first line) has no colon, so a header holding one did not parse.
+    /// Runs only when garbage follows a record, so a healthy archive never searches; a
+    /// record whose payload is itself a WARC record is taken for damage when garbage
+    /// follows it.
+    fn embedded_header(&mut self, block: &[u8], blanks: &[u8]) -> Result<Option<usize>, Fault> {
+        let mut put_back = false;
+        let mut from = 0;
+        let found = loop {
+            let Some(i) = block
+                .get(from..)
+                .and_then(|rest| find(rest, RESYNC_START))
+                .map(|i| from + i)
+            else {
+                break None;
+            };
+            from = i + 1;
+            if i > 0 && block.get(i - 1) != Some(&b'\n') {
+                continue;
+            }
+            if !put_back {
+                // First candidate: the block and its line ends go back in front of what
+                // follows, so that a header running past the block can be read whole.
+                self.unread(blanks);
+                self.unread(block);
+                put_back = true;
+            }
+            let end = loop {
+                let end = self.available().get(i..).and_then(|c| blank_line_end(c, 0));
+                let len = self.available().len();
+                if end.is_some() || len - i > MAX_HEADER_BYTES || self.segment_done {
+                    break end;
+                }
+                match self.peek(len + 1) {
+                    Ok(got) if got > len => {}
+                    Ok(_) => break None,
+                    Err(f) => {
+                        self.pos += block.len() + blanks.len();
+                        return Err(f);
+                    }
+                }
+            };
+            let parsed = end
+                .and_then(|e| self.available().get(i..i + e))
+                .map(parse_header);
+            if let Some(Ok(_)) = parsed {
+                break Some(i);
+            }
+        };
+        match found {
+            Some(i) => self.pos += i,
+            None if put_back => self.pos += block.len() + blanks.len(),
+            None => {}
+        }
+        Ok(found)
     }
 
     /// Puts bytes back in front of the unread ones.
@@ -1068,6 +1184,17 @@ enum HeaderEnd {
         len: usize,
         then: Next,
     },
+}
+
+/// How a block ends (see [`Reader::record_end`]).
+enum RecordEnd {
+    /// With its blank line followed by a record, or the end of its member or the archive.
+    Ends,
+    /// With its blank line, followed by bytes that do not start a record; the line ends
+    /// consumed.
+    GarbageAfter { blanks: Vec<u8> },
+    /// Without its blank line (nothing consumed).
+    NotEnded,
 }
 
 enum BlockEnd {
