@@ -105,8 +105,7 @@ pub(crate) fn parse(html: &str, limits: Limits) -> (Document, ParseReport) {
     loop {
         let limited = attributes::limit(html, &in_text);
         let cut = matches!(limited, Cow::Owned(_));
-        let (doc, mut report) = parse_limited(&limited, limits, cut);
-        report.attributes_cut = cut;
+        let (doc, report) = parse_limited(&limited, limits, cut);
         let known = in_text.len();
         in_text.extend(report.misplaced_cuts.iter().copied());
         if in_text.len() == known || round == MAX_CUT_ROUNDS {
@@ -150,7 +149,9 @@ fn parse_limited(html: &str, limits: Limits, cut: bool) -> (Document, ParseRepor
         }
     }
     tokenizer.end();
-    tokenizer.sink.finish()
+    let (doc, mut report) = tokenizer.sink.finish();
+    report.attributes_cut = cut;
+    (doc, report)
 }
 
 /// The parsed tree as an outline (see `pith::parse_outline`), and whether a guard dropped

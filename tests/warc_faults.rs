@@ -154,6 +154,19 @@ fn ids(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
 
+/// The run found one damaged stretch and exited 1; with `id`, the error line names that
+/// record; with `says`, its text holds those words.
+fn one_damage(errors: &[Value], status: Option<i32>, id: Option<&str>, says: Option<&str>) {
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    if let Some(id) = id {
+        assert_eq!(errors[0]["id"], id);
+    }
+    if let Some(says) = says {
+        assert!(error_text(&errors[0]).contains(says), "{errors:?}");
+    }
+    assert_eq!(status, Some(1));
+}
+
 #[test]
 fn a_corrupt_member_in_the_middle_costs_that_record_only() {
     let members: Vec<Vec<u8>> = ["a", "b", "c", "d"]
@@ -189,13 +202,7 @@ fn a_content_length_too_short_in_its_own_member_costs_that_record_only() {
     bytes.extend(gzip(&response("c")));
     let (pages, errors, status, err) = batch("short.warc.gz", &bytes);
     assert_eq!(pages, ids(&["a", "c"]), "{err}");
-    assert_eq!(errors.len(), 1, "{errors:?}");
-    assert_eq!(errors[0]["id"], "urn:uuid:b");
-    assert!(
-        error_text(&errors[0]).contains("Content-Length"),
-        "{errors:?}"
-    );
-    assert_eq!(status, Some(1));
+    one_damage(&errors, status, Some("urn:uuid:b"), Some("Content-Length"));
 }
 
 #[test]
@@ -210,13 +217,12 @@ fn a_content_length_too_long_in_its_own_member_costs_that_record_only() {
     bytes.extend(gzip(&response("c")));
     let (pages, errors, status, err) = batch("long.warc.gz", &bytes);
     assert_eq!(pages, ids(&["a", "c"]), "{err}");
-    assert_eq!(errors.len(), 1, "{errors:?}");
-    assert_eq!(errors[0]["id"], "urn:uuid:b");
-    assert!(
-        error_text(&errors[0]).contains("gzip member ends"),
-        "{errors:?}"
+    one_damage(
+        &errors,
+        status,
+        Some("urn:uuid:b"),
+        Some("gzip member ends"),
     );
-    assert_eq!(status, Some(1));
 }
 
 #[test]
@@ -245,9 +251,7 @@ fn a_content_length_too_long_in_a_plain_archive_gives_back_the_records_it_swallo
     bytes.extend(response("d"));
     let (pages, errors, status, err) = batch("long.warc", &bytes);
     assert_eq!(pages, ids(&["a", "c", "d"]), "{err}");
-    assert_eq!(errors.len(), 1, "{errors:?}");
-    assert_eq!(errors[0]["id"], "urn:uuid:b");
-    assert_eq!(status, Some(1));
+    one_damage(&errors, status, Some("urn:uuid:b"), None);
 }
 
 #[test]
@@ -275,12 +279,7 @@ fn garbage_between_records_of_a_plain_archive_is_one_damaged_stretch() {
     bytes.extend(response("b"));
     let (pages, errors, status, err) = batch("stray.warc", &bytes);
     assert_eq!(pages, ids(&["a", "b"]), "{err}");
-    assert_eq!(errors.len(), 1, "{errors:?}");
-    assert!(
-        error_text(&errors[0]).contains("not a WARC record header"),
-        "{errors:?}"
-    );
-    assert_eq!(status, Some(1));
+    one_damage(&errors, status, None, Some("not a WARC record header"));
 }
 
 #[test]
@@ -297,10 +296,7 @@ fn a_whole_file_gzip_cut_short_keeps_the_records_before_the_cut() {
         .unwrap();
     let (pages, errors, status, err) = batch("cut.warc.gz", &whole[..cut]);
     assert_eq!(pages, ids(&["a", "b"]), "{err}");
-    assert_eq!(errors.len(), 1, "{errors:?}");
-    assert_eq!(errors[0]["id"], "urn:uuid:c");
-    assert!(error_text(&errors[0]).contains("cut short"), "{errors:?}");
-    assert_eq!(status, Some(1));
+    one_damage(&errors, status, Some("urn:uuid:c"), Some("cut short"));
 }
 
 #[test]
@@ -310,8 +306,7 @@ fn damage_inside_a_whole_file_gzip_resyncs_on_the_next_record_header() {
     plain.extend(response("c"));
     let (pages, errors, status, err) = batch("whole.warc.gz", &gzip(&plain));
     assert_eq!(pages, ids(&["a", "c"]), "{err}");
-    assert_eq!(errors.len(), 1, "{errors:?}");
-    assert_eq!(status, Some(1));
+    one_damage(&errors, status, None, None);
 }
 
 #[test]
@@ -477,8 +472,7 @@ fn a_gzip_archive_whose_first_member_is_damaged_at_its_first_byte_is_still_gzip(
     bytes.extend(gzip(&response("b")));
     let (pages, errors, status, err) = batch("first.warc.gz", &bytes);
     assert_eq!(pages, ids(&["b"]), "{err}");
-    assert_eq!(errors.len(), 1, "{errors:?}");
-    assert_eq!(status, Some(1));
+    one_damage(&errors, status, None, None);
 }
 
 #[test]
@@ -488,8 +482,7 @@ fn garbage_with_no_line_end_before_the_next_record_is_passed_over() {
     bytes.extend(response("b"));
     let (pages, errors, status, err) = batch("noline.warc", &bytes);
     assert_eq!(pages, ids(&["a", "b"]), "{err}");
-    assert_eq!(errors.len(), 1, "{errors:?}");
-    assert_eq!(status, Some(1));
+    one_damage(&errors, status, None, None);
 }
 
 #[test]
@@ -499,9 +492,7 @@ fn a_length_that_runs_past_the_end_gives_back_the_records_it_swallowed() {
     bytes.extend(response("c"));
     let (pages, errors, status, err) = batch("past-end.warc", &bytes);
     assert_eq!(pages, ids(&["a", "c"]), "{err}");
-    assert_eq!(errors.len(), 1, "{errors:?}");
-    assert_eq!(errors[0]["id"], "urn:uuid:b");
-    assert_eq!(status, Some(1));
+    one_damage(&errors, status, Some("urn:uuid:b"), None);
 }
 
 /// A gzip member in stored blocks (no compression), as tiny records come out of some writers.
@@ -524,12 +515,7 @@ fn a_plain_archive_with_a_damaged_first_header_and_a_gzip_record_in_its_block_is
     bytes.extend(response("c"));
     let (pages, errors, status, err) = batch("nested.warc", &bytes);
     assert_eq!(pages, ids(&["b", "c"]), "{err}");
-    assert_eq!(errors.len(), 1, "{errors:?}");
-    assert!(
-        error_text(&errors[0]).contains("at offset 0:"),
-        "{errors:?}"
-    );
-    assert_eq!(status, Some(1));
+    one_damage(&errors, status, None, Some("at offset 0:"));
 }
 
 #[test]
@@ -542,8 +528,7 @@ fn a_stored_block_gzip_archive_with_a_damaged_first_byte_is_still_gzip() {
     bytes.extend(gzip_stored(&response("c")));
     let (pages, errors, status, err) = batch("stored.warc.gz", &bytes);
     assert_eq!(pages, ids(&["b", "c"]), "{err}");
-    assert_eq!(errors.len(), 1, "{errors:?}");
-    assert_eq!(status, Some(1));
+    one_damage(&errors, status, None, None);
 }
 
 #[test]
@@ -564,9 +549,7 @@ fn a_length_that_ends_before_a_line_end_of_the_next_header_keeps_that_header_who
     bytes.extend(response("d"));
     let (pages, errors, status, err) = batch("line-end.warc", &bytes);
     assert_eq!(pages, ids(&["a", "c", "d"]), "{err}");
-    assert_eq!(errors.len(), 1, "{errors:?}");
-    assert_eq!(errors[0]["id"], "urn:uuid:b");
-    assert_eq!(status, Some(1));
+    one_damage(&errors, status, Some("urn:uuid:b"), None);
 }
 
 #[test]
@@ -616,11 +599,10 @@ fn a_header_that_lost_its_blank_line_gives_back_the_record_its_block_swallowed()
     bytes.extend(response("c"));
     let (pages, errors, status, err) = batch("run-on.warc", &bytes);
     assert_eq!(pages, ids(&["a", "b", "c"]), "{err}");
-    assert_eq!(errors.len(), 1, "{errors:?}");
-    assert_eq!(errors[0]["id"], "urn:uuid:m");
-    assert!(
-        error_text(&errors[0]).contains("a record header 0 bytes into its block"),
-        "{errors:?}"
+    one_damage(
+        &errors,
+        status,
+        Some("urn:uuid:m"),
+        Some("a record header 0 bytes into its block"),
     );
-    assert_eq!(status, Some(1));
 }

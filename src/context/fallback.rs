@@ -66,9 +66,11 @@ pub(super) fn fallback(
 
 /// Characters of the blocks `which` selects.
 fn chars_of(seg: &Segmentation, which: &impl Fn(usize) -> bool) -> u32 {
-    (0..seg.blocks.len())
-        .filter(|i| which(*i))
-        .filter_map(|i| seg.blocks.get(i).map(|b| b.chars))
+    seg.blocks
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| which(*i))
+        .map(|(_, b)| b.chars)
         .sum()
 }
 

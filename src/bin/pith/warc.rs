@@ -910,8 +910,9 @@ impl<R: Read> Reader<R> {
     /// line of the block that starts `WARC/1.` and starts a header that parses (its blank
     /// line may be the one after the block). Found: `pos` is at that header, `i` bytes into
     /// the block, and reading goes on there. Not found (or a fault while reading a
-    /// candidate's header): `pos` is back after the blank line, and the record is sound. Only the block is searched: a line starting `WARC/1.` in the record's own
-    /// header (after its first line) has no colon, so a header holding one did not parse.
+    /// candidate's header): `pos` is back after the blank line, and the record is sound.
+    /// Only the block is searched: a line starting `WARC/1.` in the record's own header
+    /// (after its first line) has no colon, so a header holding one did not parse.
     /// Runs only when garbage follows a record, so a healthy archive never searches; a
     /// record whose payload is itself a WARC record is taken for damage when garbage
     /// follows it.
