@@ -33,7 +33,8 @@
 //! If the reading that reached the cap was not the real one (the `<` was text in a title,
 //! script or comment, or sat in an attribute value), the cut would put `><?` in text, or
 //! delete text up to a `>`. So every cut carries a mark with its offset ([`CUT_MARK`]), and
-//! the parse looks for the marks: one found where a cut in a real tag cannot put it shows
+//! the parse looks for the marks: one found where a cut in a real tag cannot put it (in
+//! text, in an attribute value, in a comment that no start tag just before it owns) shows
 //! that `<` was not a tag, and the page is parsed again with that cut left out
 //! (`dom::parse`). It takes hundreds of space-separated words after a `<` without any `>`
 //! to get there, so real pages are parsed once.

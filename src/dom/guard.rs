@@ -111,12 +111,18 @@ struct GuardState {
 
 /// Looks for the marks of attribute cuts (see `attributes::CUT_MARK`) where no cut made in a
 /// real tag puts them: in text, in a comment's text after its start, in attribute values,
-/// in an attribute name after its start.
+/// in an attribute name after its start, and in a comment of its own that no start tag
+/// precedes (the cut's `>` was text).
 #[derive(Default)]
 struct CutWatch {
     /// The end of the last character token, so a mark split between two tokens (the input
     /// is fed in pieces) is still found.
     carry: String,
+    /// The last token (parse errors aside) was a start tag: a comment that starts with a
+    /// cut's mark now is that tag's cut. After text it is not: a reading that began inside
+    /// an attribute value can reach the cap where the tokenizer reads text, and its `>`
+    /// stays text while its `<?` starts a comment that hides text up to the next `>`.
+    after_start_tag: bool,
 }
 
 impl CutWatch {
@@ -138,10 +144,12 @@ impl CutWatch {
         match token {
             Token::CharacterTokens(text) => self.text(text, found),
             Token::CommentToken(text) => {
-                // A cut in a real tag starts a comment with its mark (after `?`).
-                let own = text
-                    .strip_prefix('?')
-                    .is_some_and(|t| t.starts_with(CUT_MARK));
+                // A cut in a real tag starts a comment with its mark (after `?`), right
+                // after the tag.
+                let own = self.after_start_tag
+                    && text
+                        .strip_prefix('?')
+                        .is_some_and(|t| t.starts_with(CUT_MARK));
                 let rest = if own {
                     text.get(1 + CUT_MARK.len()..).unwrap_or("")
                 } else {
@@ -161,6 +169,10 @@ impl CutWatch {
         }
         if !matches!(token, Token::CharacterTokens(_)) {
             self.carry.clear();
+        }
+        if !matches!(token, Token::ParseError(_)) {
+            self.after_start_tag =
+                matches!(token, Token::TagToken(tag) if tag.kind == TagKind::StartTag);
         }
     }
 }
