@@ -25,6 +25,7 @@
 
 use crate::dom::{self, Document, Edge, NeverContent, NodeId, Value};
 use crate::lexicon::{self, Hints, TagKind, TagRole};
+use crate::tuning;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -706,17 +707,25 @@ fn own_hints(
     hints
 }
 
-/// The signature of a tag name and class list (FNV-1a), ASCII digits skipped so that
-/// numbered siblings (`item-1`, `item-2`) share it.
+/// The signature of a tag name and the first [`tuning::SHAPE_CLASS_TOKENS`] tokens of its
+/// class list (FNV-1a), ASCII digits skipped so that numbered siblings (`item-1`, `item-2`)
+/// share it. Later tokens are often the record's own data (WordPress `post_class()` ends
+/// with `category-…` and `tag-…` tokens that differ from post to post).
 fn shape(name: &str, class: &str) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
-    let bytes = name
-        .bytes()
-        .chain(std::iter::once(b'.'))
-        .chain(class.bytes());
-    for b in bytes.filter(|b| !b.is_ascii_digit()) {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
+    let mut mix = |bytes: &[u8]| {
+        for b in bytes.iter().filter(|b| !b.is_ascii_digit()) {
+            h ^= u32::from(*b);
+            h = h.wrapping_mul(0x0100_0193);
+        }
+    };
+    mix(name.as_bytes());
+    for token in class
+        .split_ascii_whitespace()
+        .take(tuning::SHAPE_CLASS_TOKENS)
+    {
+        mix(b".");
+        mix(token.as_bytes());
     }
     h
 }

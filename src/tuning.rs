@@ -604,3 +604,14 @@ pub(crate) const TITLE_HEADLINE_MIN_SHARED: f32 = 0.3;
 pub(crate) const DATE_ZONE_EAST_MINUTES: i64 = 14 * 60;
 /// See [`DATE_ZONE_EAST_MINUTES`].
 pub(crate) const DATE_ZONE_WEST_MINUTES: i64 = 12 * 60;
+
+/// Class tokens of an element that make its record shape (`segment::shape`): siblings
+/// whose tag and first class token agree are candidate records of one set. The first token
+/// names the component (`carousel-cell`, `card`, BEM's block); later ones are modifiers and
+/// the record's own data (WordPress `post_class()` ends with `category-…` and `tag-…`
+/// tokens that differ from post to post), which split a grid into sets of one. Measured
+/// on the three shared sets: the whole class list gave wcxb-dev ROUGE 0.841, the first 3
+/// tokens 0.843, 2 tokens 0.843, 1 token 0.845 (listing 0.603 → 0.629, product 0.642 →
+/// 0.655, service 0.803 → 0.810, no type lower, the news sets unchanged), the tag alone
+/// 0.845 with lower precision and readability ROUGE 0.9602 → 0.9594.
+pub(crate) const SHAPE_CLASS_TOKENS: usize = 1;

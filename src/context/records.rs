@@ -191,6 +191,21 @@ mod tests {
     }
 
     #[test]
+    fn cards_whose_later_classes_name_their_own_data_are_one_set() {
+        // WordPress `post_class()`: the component class first, then the post's id,
+        // categories and tags, which differ from card to card.
+        let seg = segment::of(
+            "<div><article class='card post-101 category-soup tag-winter'>Leek soup</article>\
+             <article class='card post-102 category-bread'>Rye bread at home</article>\
+             <article class='card post-103 category-cake tag-easy tag-quick'>Lemon cake</article>\
+             <article class='teaser post-104'>Not a card</article></div>",
+        );
+        let sets = find(&seg, 3);
+        assert_eq!(sets.len(), 1);
+        assert_eq!(sets[0].records.len(), 3);
+    }
+
+    #[test]
     fn two_alike_siblings_are_no_set() {
         let seg =
             segment::of("<div><p class='a'>one two three</p><p class='a'>four five</p></div>");
