@@ -15,7 +15,7 @@
 //! 1. before tokenizing, [`attributes::limit`] drops the attributes of any tag past 256 (the
 //!    rest of the tag becomes a comment; the element keeps its content). The cut cannot see
 //!    the tokenizer's state, so the parse checks where each cut landed and parses the page
-//!    again without the cuts that landed in text (see [`MAX_CUT_ROUNDS`]);
+//!    again without the cuts that landed in text (see [`MIN_CUT_ROUNDS`], [`CUT_PARSE_BYTES`]);
 //! 2. between the tokenizer and the tree builder sits `guard::Guard`, which asks the tree builder
 //!    itself (`TreeBuilder::trace_handles`) how many elements are open or on the list of
 //!    active formatting elements, and drops start tags that would go past `max_depth`, and
@@ -101,27 +101,42 @@ const FEED_BYTES: usize = 64 * 1024;
 pub(crate) fn parse(html: &str, limits: Limits) -> (Document, ParseReport) {
     let html = prefix(html, tree::MAX_PARSE_BYTES);
     let mut in_text = BTreeSet::new();
+    // Each parse that finds cuts in text leads to another without them; a skipped cut can
+    // let a later reading reach the cap, so a page may take several (see
+    // [`CUT_PARSE_BYTES`]).
+    let rounds = MIN_CUT_ROUNDS.max(CUT_PARSE_BYTES / html.len().max(1));
     let mut round = 1;
     loop {
         let limited = attributes::limit(html, &in_text);
         let cut = matches!(limited, Cow::Owned(_));
-        let (doc, report) = parse_limited(&limited, limits, cut);
+        let last = round >= rounds;
+        let (doc, report) = parse_limited(&limited, limits, cut, last);
         let known = in_text.len();
         in_text.extend(report.misplaced_cuts.iter().copied());
-        if in_text.len() == known || round == MAX_CUT_ROUNDS {
+        if in_text.len() == known || last {
             return (doc, report);
         }
         round += 1;
     }
 }
 
-/// Most parses of one page while attribute cuts turn out to be in text (see
-/// `attributes::CUT_MARK`). A second parse settles every case seen: the cuts in text are all
-/// found in the first. Past this the marks of the last parse stay where they are.
-const MAX_CUT_ROUNDS: usize = 4;
+/// Parses of one page while attribute cuts turn out to be in text (see
+/// `attributes::CUT_MARK`), at least this many: one finds the cuts in text, the next
+/// parses without them. Hostile pages chain them: a `<title>` left open over many
+/// `<script src=…` copies, each with hundreds of words, shows each cut in text only once
+/// the one before it is left out (the fuzz finding `crash-619eb141…` takes five parses).
+const MIN_CUT_ROUNDS: usize = 4;
 
-/// Parses a page whose tags the attribute cap has already limited (`cut`: it changed it).
-fn parse_limited(html: &str, limits: Limits, cut: bool) -> (Document, ParseReport) {
+/// Bytes parsed in all, past [`MIN_CUT_ROUNDS`] parses, while cuts keep turning out to be
+/// in text: 4 MiB, about 50 ms of parsing. Each cut in text takes 256 words of the page, so
+/// a chain holds at most one per 512 bytes, and every page under 46 KB settles. The last parse
+/// allowed stops at the first cut it finds in text and drops the rest of the page (see
+/// `guard::GuardState::held`): a guard drops, it never turns markup into text.
+const CUT_PARSE_BYTES: usize = 4 << 20;
+
+/// Parses a page whose tags the attribute cap has already limited (`cut`: it changed it;
+/// `last`: no parse of the page follows this one).
+fn parse_limited(html: &str, limits: Limits, cut: bool, last: bool) -> (Document, ParseReport) {
     let sink = sink::Sink::new(Document::with_capacity(html.len()));
     // Scripting off, as a crawler or a browser with JavaScript off reads the page: the
     // content of `<noscript>` is markup (Discourse's crawler view of a thread sits there)
@@ -136,7 +151,7 @@ fn parse_limited(html: &str, limits: Limits, cut: bool) -> (Document, ParseRepor
             .saturating_mul(NODES_PER_BYTE)
             .saturating_add(NODES_SLACK),
     );
-    let guard = guard::Guard::new(builder, limits, node_budget, cut);
+    let guard = guard::Guard::new(builder, limits, node_budget, cut, last);
     let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
     let input = BufferQueue::default();
     for piece in pieces(html, FEED_BYTES) {

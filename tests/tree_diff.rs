@@ -328,3 +328,46 @@ fn every_fuzz_finding_of_tree_diff_passes_the_targets_check() {
     }
     assert!(seen >= 2, "the seeds were not found");
 }
+
+/// The fuzz finding `crash-619eb141…` (an unclosed `<title>` over many copies of a
+/// `<script src=…` tag and runs of tab-separated words): each parse finds one more attribute
+/// cut in text once the one before it is left out, five parses in all.
+fn chained_cuts_page() -> String {
+    let data = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fuzz/seeds/tree_diff/crash-619eb1415b3f98c052c20640d45137a9fbfb8c23"
+    ))
+    .expect("the seed");
+    String::from_utf8(data[2..].to_vec()).expect("the finding is UTF-8")
+}
+
+#[test]
+fn cuts_in_text_that_show_one_after_another_are_all_left_out() {
+    let html = chained_cuts_page();
+    let (ours, guarded) = pith::parse_outline(&html, DEPTH, NODES);
+    assert!(!guarded);
+    assert_eq!(ours, html5ever_outline(&html));
+}
+
+#[test]
+fn past_the_parse_budget_the_page_stops_at_a_cut_in_text() {
+    // The same page made 1.5 MB long: the parse budget allows fewer parses than it needs.
+    // The last one stops where a cut lands in text; what came before is text in
+    // html5ever's tree too, and no mark is in it.
+    let html = chained_cuts_page() + &"<p>Filler paragraph.</p>".repeat(60_000);
+    let (ours, guarded) = pith::parse_outline(&html, DEPTH, NODES);
+    assert!(guarded);
+    assert!(
+        ours.iter().all(|l| !l.contains("pithcap")),
+        "a cut's mark is text"
+    );
+    let theirs = text_chars(&html5ever_outline_with(&html, true));
+    for (c, n) in text_chars(&ours) {
+        let have = theirs.get(&c).copied().unwrap_or(0);
+        assert!(
+            c == '"' || n <= have,
+            "{c:?} is text {n} times, {have} in html5ever's"
+        );
+    }
+    assert!(texts(&ours).all(|t| !t.contains("Filler")));
+}

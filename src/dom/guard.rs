@@ -106,6 +106,12 @@ struct GuardState {
     tokens: u64,
     /// Set when the attribute cap cut some tag: where its marks turn up.
     cuts: Option<CutWatch>,
+    /// The last parse a page gets while cuts turn out to be in text (`dom::parse`): text
+    /// is held here until the next other token shows that no misplaced cut is in it or
+    /// just after it, and the parse stops at the first misplaced cut, so that neither a
+    /// mark nor a cut's `>` reaches the tree (the rest of the page is dropped, as past the
+    /// node limit).
+    held: Option<Vec<(Token, u64)>>,
     report: ParseReport,
 }
 
@@ -215,8 +221,16 @@ impl Tracer for Census<'_> {
 }
 
 impl Guard {
-    /// `cut`: the attribute cap changed the page, so its marks are looked for.
-    pub(super) fn new(builder: Builder, limits: Limits, node_budget: usize, cut: bool) -> Self {
+    /// `cut`: the attribute cap changed the page, so its marks are looked for; `last`: no
+    /// parse follows this one, so the parse stops at the first misplaced cut (see
+    /// `GuardState::held`).
+    pub(super) fn new(
+        builder: Builder,
+        limits: Limits,
+        node_budget: usize,
+        cut: bool,
+        last: bool,
+    ) -> Self {
         Guard {
             builder,
             state: RefCell::new(GuardState {
@@ -229,6 +243,7 @@ impl Guard {
                 tokens: 0,
                 unread_text: None,
                 cuts: cut.then(CutWatch::default),
+                held: (cut && last).then(Vec::new),
                 report: ParseReport::default(),
             }),
         }
@@ -342,13 +357,56 @@ impl Guard {
 impl TokenSink for Guard {
     type Handle = NodeId;
 
-    fn process_token(&self, mut token: Token, line_number: u64) -> TokenSinkResult<NodeId> {
-        {
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<NodeId> {
+        let held = {
             let mut state = self.state.borrow_mut();
             let state = &mut *state;
+            let known = state.report.misplaced_cuts.len();
             if let Some(watch) = &mut state.cuts {
                 watch.token(&token, &mut state.report.misplaced_cuts);
             }
+            match &mut state.held {
+                None => Vec::new(),
+                // The last parse: the held text may end with the cut's `>` or hold part of
+                // its mark, so it goes too, with the rest of the page.
+                Some(held) if state.report.misplaced_cuts.len() > known => {
+                    held.clear();
+                    state.report.truncated = true;
+                    return TokenSinkResult::Continue;
+                }
+                Some(held)
+                    if matches!(token, Token::CharacterTokens(_) | Token::NullCharacterToken) =>
+                {
+                    held.push((token, line_number));
+                    return TokenSinkResult::Continue;
+                }
+                Some(held) => std::mem::take(held),
+            }
+        };
+        // Text changes no tokenizer state (the tree builder answers it with `Continue`), so
+        // it reaches the tree builder late unchanged.
+        for (text, line) in held {
+            let _continue = self.admit(text, line);
+        }
+        self.admit(token, line_number)
+    }
+
+    fn end(&self) {
+        self.builder.end();
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.builder
+            .adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+impl Guard {
+    /// Passes a token on to the tree builder unless a guard drops it.
+    fn admit(&self, mut token: Token, line_number: u64) -> TokenSinkResult<NodeId> {
+        {
+            let mut state = self.state.borrow_mut();
+            let state = &mut *state;
             let admitted = match &mut token {
                 Token::EOFToken => true,
                 _ if state.report.truncated => false,
@@ -402,15 +460,6 @@ impl TokenSink for Guard {
         let result = self.builder.process_token(token, line_number);
         self.check_size(&mut self.state.borrow_mut());
         result
-    }
-
-    fn end(&self) {
-        self.builder.end();
-    }
-
-    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
-        self.builder
-            .adjusted_current_node_present_but_not_in_html_namespace()
     }
 }
 
