@@ -44,6 +44,8 @@ pub(crate) enum Rule {
     Phrase,
     /// Short and partly linked.
     ShortLinked,
+    /// A bare count: a vote, reply or like counter, a page number.
+    Count,
     /// Shorter than `length_low`.
     TooShort,
     /// Long with many stopwords.
@@ -127,6 +129,9 @@ fn label_one(f: &Features, t: &Tuning) -> Decision {
     if f.has_phrase {
         return decide(Label::Bad, Rule::Phrase);
     }
+    if f.is_count {
+        return decide(Label::Bad, Rule::Count);
+    }
     if f.length < t.length_low {
         return if f.link_density > 0.0 {
             decide(Label::Bad, Rule::ShortLinked)
@@ -177,6 +182,7 @@ mod tests {
             has_phrase: false,
             heads: Hints::NONE,
             is_byline: false,
+            is_count: false,
             position: 0.5,
             hints: Hints::NONE,
         }

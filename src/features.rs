@@ -22,7 +22,7 @@
 
 use crate::lexicon::{self, Hints, STOP_LANGUAGES, STOPWORD_MAP, TagKind};
 use crate::segment::{Block, Segmentation};
-use crate::tuning::Tuning;
+use crate::tuning::{self, Tuning};
 use aho_corasick::AhoCorasick;
 use once_cell::sync::Lazy;
 
@@ -47,6 +47,9 @@ pub(crate) struct Features {
     /// A short block that reads as a byline (`lexicon::BYLINE_OPENERS`) or a dateline
     /// (mostly date words and numbers, see `is_dateline`).
     pub(crate) is_byline: bool,
+    /// The block is a bare count (`13`, `+2`): a vote, reply or like counter, a page
+    /// number (see [`is_count`]).
+    pub(crate) is_count: bool,
     /// Block index / number of blocks, in `[0, 1)`.
     pub(crate) position: f32,
     /// Concepts from the enclosing elements.
@@ -222,9 +225,22 @@ fn block_features(
         has_phrase,
         heads,
         is_byline,
+        is_count: !matches!(block.kind, TagKind::TableCell | TagKind::Heading(_)) && is_count(text),
         position,
         hints: block.hints,
     }
+}
+
+/// Whether a block's text is a bare count: at most [`tuning::COUNT_MAX_DIGITS`] digits,
+/// signed or not. Outside table cells and headings such a block is a widget's counter
+/// (votes, replies, likes, a pager's page number), not text: measured on pith's output
+/// for wcxb-dev, 1,012 lines were bare 1–3 digit numbers and 93 of them were lines of
+/// the true text.
+fn is_count(text: &str) -> bool {
+    let t = text.trim();
+    let digits = t.strip_prefix(['+', '-', '\u{2212}']).unwrap_or(t);
+    (1..=tuning::COUNT_MAX_DIGITS).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Appends `text` lower-cased: ASCII with a byte-wise fast path, the rest by Unicode rules.
@@ -435,6 +451,16 @@ mod tests {
         assert!(f[0].stopword_density.is_some_and(|d| d > 0.35));
         assert_eq!(f[1].stopword_density, Some(0.0));
         assert!((f[1].link_density - 1.0).abs() < f32::EPSILON);
+    }
+
+    #[test]
+    fn bare_counts_are_counts_outside_table_cells_and_headings() {
+        let (f, _) = measure_html(
+            "<div>13</div><span>+2</span><p>3 replies</p><div>2024</div>\
+             <table><tr><td>Height</td><td>12</td></tr></table><h2>7</h2>",
+        );
+        let counts: Vec<bool> = f.iter().map(|f| f.is_count).collect();
+        assert_eq!(counts, [true, true, false, false, false, false, false]);
     }
 
     #[test]
