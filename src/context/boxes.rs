@@ -54,9 +54,19 @@ pub(super) fn boxes(
         tuning.vocabulary_share * acc.max(1.0),
         tuning.vocabulary_min_boxes,
     );
+    let on_posts = if page_type == PageType::Forum {
+        comments_on_posts(seg, &good_in, tuning)
+    } else {
+        Vec::new()
+    };
     let mut believed = vec![Hints::NONE; seg.elements.len()];
     for (i, e) in seg.elements.iter().enumerate() {
         let inherited = believed.get(e.parent as usize).copied().unwrap_or_default();
+        let believable = if on_posts.get(i).copied().unwrap_or(false) {
+            believable.with(Hints::COMMENT)
+        } else {
+            believable
+        };
         let mut mine = Hints(e.own_hints.0 & believable.0 & !vocabulary.0);
         if e.parent == NONE || good_in(e.first_block as usize, e.end_block as usize) > limit {
             mine = Hints::NONE;
@@ -88,6 +98,53 @@ pub(super) fn boxes(
         }
     }
     per_block
+}
+
+/// On a thread, the comment-named boxes that are comments on a post rather than posts: a
+/// box inside a record of a repeated set (an answer, a post) that is not itself named a
+/// comment and holds good text outside the box, its own body (Stack Exchange's comments
+/// under each answer). A thread's replies named comments are the records themselves, or
+/// sit beside the first post rather than inside a record of it (Reddit's comment area),
+/// and stay content.
+fn comments_on_posts(
+    seg: &Segmentation,
+    good_in: &dyn Fn(usize, usize) -> f32,
+    tuning: &Tuning,
+) -> Vec<bool> {
+    let mut is_post = vec![false; seg.elements.len()];
+    for set in super::records::find(seg, tuning.records_min) {
+        for r in set.records {
+            if let Some(slot) = is_post.get_mut(r as usize) {
+                *slot = seg
+                    .elements
+                    .get(r as usize)
+                    .is_some_and(|e| !e.own_hints.any(Hints::COMMENT));
+            }
+        }
+    }
+    let good = |e: &crate::segment::Element| good_in(e.first_block as usize, e.end_block as usize);
+    seg.elements
+        .iter()
+        .map(|e| {
+            if !e.own_hints.any(Hints::COMMENT) {
+                return false;
+            }
+            let mut up = e.parent;
+            while let Some(a) = seg.elements.get(up as usize) {
+                if a.own_hints.any(Hints::COMMENT) {
+                    return false;
+                }
+                if is_post.get(up as usize).copied().unwrap_or(false) {
+                    return good(a) > good(e);
+                }
+                if a.parent == NONE {
+                    break;
+                }
+                up = a.parent;
+            }
+            false
+        })
+        .collect()
 }
 
 /// Concepts that can be a page's vocabulary. Not comments: a news story's reader comments
@@ -185,6 +242,52 @@ mod tests {
                 rule: Rule::TooShort,
             })
             .collect()
+    }
+
+    /// Good text: every block with a word of at least four letters.
+    fn worded(s: &Segmentation) -> Vec<usize> {
+        (0..s.blocks.len())
+            .filter(|i| {
+                s.blocks.get(*i).is_some_and(|b| {
+                    s.text_of(b)
+                        .split_whitespace()
+                        .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+                })
+            })
+            .collect()
+    }
+
+    fn comment_boxed(html: &str) -> Vec<bool> {
+        let s = seg(html);
+        let (features, _) = crate::features::measure(&s, &Tuning::BALANCED, None);
+        let d = labels(&s, &worded(&s));
+        boxes(&s, &features, &d, &Tuning::BALANCED, PageType::Forum)
+            .iter()
+            .map(|h| h.any(Hints::COMMENT))
+            .collect()
+    }
+
+    #[test]
+    fn on_a_thread_comments_under_each_answer_are_boxes_and_replies_are_not() {
+        let answer = |n: u32| {
+            format!(
+                "<div class='answer'><div class='body'><p>Answer {n} explains the setting \
+                 at length.</p></div><div class='comments'><p>Comment on answer {n} \
+                 here.</p></div></div>"
+            )
+        };
+        let qa = format!("<main>{}{}{}</main>", answer(1), answer(2), answer(3));
+        assert_eq!(comment_boxed(&qa), [false, true, false, true, false, true]);
+        // Replies named comments, beside the first post: the thread itself.
+        let reply = |n: u32| format!("<div class='comment'><p>Reply number {n} agrees.</p></div>");
+        let thread = format!(
+            "<main><div class='post'><p>The first post asks the question.</p></div>\
+             <div class='commentarea'>{}{}{}</div></main>",
+            reply(1),
+            reply(2),
+            reply(3)
+        );
+        assert_eq!(comment_boxed(&thread), [false; 4]);
     }
 
     #[test]
