@@ -61,6 +61,7 @@ fn drop_in_region(
         if boxed != Hints::NONE {
             drop(d, Rule::HintedBox(boxed));
         } else if !page.include_captions
+            && d.rule != Rule::Record
             && (block.kind == TagKind::Caption
                 || block.hints.any(Hints::CAPTION)
                     && f.is_some_and(|f| f.length < 2 * tuning.length_high))
