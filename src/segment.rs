@@ -85,8 +85,8 @@ pub(crate) struct Element {
     pub(crate) end_block: u32,
     /// End (exclusive) of this element's subtree in the element table.
     pub(crate) end_element: u32,
-    /// Signature of the element's tag and class list, digits ignored (`li.card-3` and
-    /// `li.card-7` agree): siblings with equal shapes are candidate records of one set.
+    /// Signature of the element's tag and first class token, digits ignored (`li.card-3`
+    /// and `li.card-7` agree): siblings with equal shapes are candidate records of one set.
     pub(crate) shape: u32,
 }
 

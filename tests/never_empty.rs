@@ -112,3 +112,60 @@ fn a_login_wall_stays_empty() {
     );
     assert_eq!(text_of(&html), "");
 }
+
+/// A shop grid: cards of one shape, each a `<figure>` whose `<figcaption>` holds the
+/// product's name, maker and price, all linked.
+fn figure_grid() -> String {
+    let card = |name: &str, maker: &str, price: &str| {
+        format!(
+            "<li class='product'><figure><a href='/p/{maker}'><img src='/i/{maker}.jpg' \
+             alt=''></a><figcaption><a href='/p/{maker}'>{name}</a>\
+             <div>Manufacturer: {maker}</div><div>Price: {price}</div></figcaption></figure></li>"
+        )
+    };
+    format!(
+        "<html><body><nav><a href=/>Home</a> <a href=/p>Projectors</a></nav>\
+         <main><h1>Short throw projectors</h1><ul class='grid'>{}{}{}{}</ul></main>\
+         <footer><a href=/terms>Terms</a></footer></body></html>",
+        card("Lumen 4K short throw laser projector", "Lumen", "$4,899.00"),
+        card(
+            "Brightline ultra short throw projector",
+            "Brightline",
+            "$6,496.00"
+        ),
+        card(
+            "Opticus installation laser projector",
+            "Opticus",
+            "$5,719.00"
+        ),
+        card(
+            "Halden portable triple laser projector",
+            "Halden",
+            "$2,497.97"
+        ),
+    )
+}
+
+#[test]
+fn the_captions_of_a_grid_of_figures_are_its_records() {
+    let text = text_of(&figure_grid());
+    assert!(
+        text.contains("Brightline ultra short throw projector"),
+        "{text:?}"
+    );
+    assert!(text.contains("Manufacturer: Opticus"), "{text:?}");
+    assert!(!text.contains("Terms"), "{text:?}");
+}
+
+#[test]
+fn a_form_around_the_whole_page_is_no_sign_up_box() {
+    // ASP.NET WebForms put the whole page in one `<form>`.
+    let html = figure_grid()
+        .replace("<body>", "<body><form id='aspnetForm' action='/p'>")
+        .replace("</body>", "</form></body>");
+    let text = text_of(&html);
+    assert!(
+        text.contains("Halden portable triple laser projector"),
+        "{text:?}"
+    );
+}

@@ -13,7 +13,7 @@ use crate::features::Features;
 use crate::lexicon::{Hints, TagKind};
 use crate::page_type::PageType;
 use crate::segment::{NONE, Segmentation};
-use crate::tuning::Tuning;
+use crate::tuning::{self, Tuning};
 
 /// Per block, the boilerplate concepts of the boxes it sits in that are believed: boxes
 /// named by class, id, role or tag (an element's own names plus its ancestors'), and boxes
@@ -59,6 +59,18 @@ pub(super) fn boxes(
     } else {
         Vec::new()
     };
+    // Characters per block, prefix-summed: a `<form>` holding most of the page's text is
+    // the page's wrapper (ASP.NET WebForms put every page in one), not a sign-up form.
+    let mut chars = Vec::with_capacity(seg.blocks.len() + 1);
+    chars.push(0u32);
+    for b in &seg.blocks {
+        chars.push(chars.last().copied().unwrap_or(0) + b.chars);
+    }
+    let total_chars = chars.last().copied().unwrap_or(0);
+    let chars_in = |first: u32, end: u32| {
+        chars.get(end as usize).copied().unwrap_or(total_chars)
+            - chars.get(first as usize).copied().unwrap_or(0)
+    };
     let mut believed = vec![Hints::NONE; seg.elements.len()];
     for (i, e) in seg.elements.iter().enumerate() {
         let inherited = believed.get(e.parent as usize).copied().unwrap_or_default();
@@ -68,7 +80,12 @@ pub(super) fn boxes(
             believable
         };
         let mut mine = Hints(e.own_hints.0 & believable.0 & !vocabulary.0);
-        if e.parent == NONE || good_in(e.first_block as usize, e.end_block as usize) > limit {
+        if e.parent == NONE
+            || good_in(e.first_block as usize, e.end_block as usize) > limit
+            || e.name == html5ever::local_name!("form")
+                && chars_in(e.first_block, e.end_block) as f32
+                    > tuning::FORM_WRAPPER_SHARE * total_chars as f32
+        {
             mine = Hints::NONE;
         }
         if let Some(slot) = believed.get_mut(i) {
