@@ -2278,3 +2278,17 @@ pub(crate) const POST_CLASS_TOKENS: &[&str] = &["post", "message", "reply"];
 /// system) and `discuss.`, the usual hosts of forum software.
 pub(crate) const HOST_PAGE_TYPES: &[(&str, PageType)] =
     &[("bbs", PageType::Forum), ("discuss", PageType::Forum)];
+
+/// Words a cookie-consent dialog uses for what it asks about, lower case, matched inside
+/// words (`context::boxes`: a consent box kept hidden is believed whatever its size when
+/// its text names them). The English loanword serves most European languages (German,
+/// French, Spanish, Italian, Dutch, Czech banners write "cookies"); the others are the
+/// words of the languages that translate it (Polish "ciasteczka", Finnish "evästeet",
+/// Norwegian "informasjonskapsler", Quebec French "témoins de connexion").
+pub(crate) const COOKIE_WORDS: &[&str] = &[
+    "cookie",
+    "ciasteczk",
+    "eväste",
+    "informasjonskaps",
+    "témoins de connexion",
+];

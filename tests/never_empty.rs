@@ -169,3 +169,50 @@ fn a_form_around_the_whole_page_is_no_sign_up_box() {
         "{text:?}"
     );
 }
+
+#[test]
+fn a_hidden_cookie_settings_panel_is_no_article_however_long() {
+    // A recipe listing (teaser cards) with a consent platform's settings panel, kept hidden
+    // until its script opens it: paragraphs about each kind of cookie, more prose than
+    // the cards have.
+    let card = |title: &str, blurb: &str| {
+        format!("<div class='card'><a href='/r/{title}'>{title}</a><p>{blurb}</p></div>")
+    };
+    let cards: String = [
+        (
+            "Slow roasted tomato sauce",
+            "Roasting the tomatoes first gives the sauce depth.",
+        ),
+        (
+            "Five minute marinara",
+            "Canned tomatoes, garlic and olive oil, nothing more.",
+        ),
+        (
+            "Vodka sauce for a crowd",
+            "A creamy sauce that holds well on a buffet table.",
+        ),
+        (
+            "Fresh cherry tomato sauce",
+            "Summer tomatoes burst in the pan in ten minutes.",
+        ),
+    ]
+    .iter()
+    .map(|(t, b)| card(t, b))
+    .collect();
+    let panel = "We process your data to deliver content and advertisements and to measure \
+        their delivery; we share this information with our partners on the basis of \
+        consent. These cookies allow us to count visits and traffic sources so that we can \
+        measure and improve the performance of our site, and they help us to know which \
+        pages are the most and least popular. These cookies may be set through our site by \
+        our advertising partners to build a profile of your interests and show you \
+        relevant adverts on other sites. These cookies are necessary for the website to \
+        function and cannot be switched off in our systems.";
+    let html = format!(
+        "<html><body><main><h1>Tomato sauce recipes</h1><div class='grid'>{cards}</div>\
+         </main><div class='ot-hide'><div class='consent-panel'><p>{panel}</p>\
+         <p>{panel}</p></div></div></body></html>"
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Five minute marinara"), "{text:?}");
+    assert!(!text.contains("These cookies"), "{text:?}");
+}

@@ -10,7 +10,7 @@
 use super::length;
 use crate::classify::{Decision, Label};
 use crate::features::Features;
-use crate::lexicon::{Hints, TagKind};
+use crate::lexicon::{self, Hints, TagKind};
 use crate::page_type::PageType;
 use crate::segment::{NONE, Segmentation};
 use crate::tuning::{self, Tuning};
@@ -80,8 +80,14 @@ pub(super) fn boxes(
             believable
         };
         let mut mine = Hints(e.own_hints.0 & believable.0 & !vocabulary.0);
+        // A cookie dialog kept hidden until its script shows it (OneTrust's settings
+        // panel, paragraphs about each kind of cookie) is believed however much text it
+        // holds. Not any hidden modal: a shop's location pop-ups hold its content.
+        let hidden_consent = e.hints.any(Hints::HIDDEN)
+            && e.own_hints.any(Hints::CONSENT)
+            && talks_of_cookies(seg, e);
         if e.parent == NONE
-            || good_in(e.first_block as usize, e.end_block as usize) > limit
+            || !hidden_consent && good_in(e.first_block as usize, e.end_block as usize) > limit
             || e.name == html5ever::local_name!("form")
                 && chars_in(e.first_block, e.end_block) as f32
                     > tuning::FORM_WRAPPER_SHARE * total_chars as f32
@@ -162,6 +168,19 @@ fn comments_on_posts(
             false
         })
         .collect()
+}
+
+/// Whether a block under `e` names cookies in one of the spellings of
+/// [`lexicon::COOKIE_WORDS`].
+fn talks_of_cookies(seg: &Segmentation, e: &crate::segment::Element) -> bool {
+    let blocks = seg
+        .blocks
+        .get(e.first_block as usize..e.end_block as usize)
+        .unwrap_or_default();
+    blocks.iter().any(|b| {
+        let text = seg.text_of(b).to_lowercase();
+        lexicon::COOKIE_WORDS.iter().any(|w| text.contains(w))
+    })
 }
 
 /// Concepts that can be a page's vocabulary. Not comments: a news story's reader comments
