@@ -1551,6 +1551,15 @@ pub(crate) const META_PUBLISHED: &[&str] = &[
     "date",
 ];
 
+/// Words of a meta key that name publication, for keys not in [`META_PUBLISHED`]
+/// (`metadata::meta_date_named_published`). From the keys found on the shared sets' pages:
+/// `published_at`, `publish_time`, `cxenseparse:publishtime`, `citation_publication_date`,
+/// `og:publish_date`, `article.published`, `dcsext.articlefirstpublished`.
+pub(crate) const META_PUBLISHED_WORDS: &[&str] = &["publish", "publication"];
+
+/// Words of a meta key that say its value is a moment (see [`META_PUBLISHED_WORDS`]).
+pub(crate) const META_DATE_WORDS: &[&str] = &["date", "time", "_at"];
+
 /// Modification date keys.
 pub(crate) const META_MODIFIED: &[&str] = &[
     "article:modified_time",

@@ -1108,7 +1108,9 @@ fn published(
             iso(ld.and_then(|o| str_field(o, "datePublished")))
                 .or_else(|| iso(json_ld_any(&f.json_ld, "datePublished")))
         }),
-        ("meta", &|| meta_date(f, lexicon::META_PUBLISHED)),
+        ("meta", &|| {
+            meta_date(f, lexicon::META_PUBLISHED).or_else(|| meta_date_named_published(f))
+        }),
         ("microdata", &|| iso(f.item_published.clone())),
         ("time-pubdate", &|| iso(f.time_pubdate.clone())),
         ("time-near-headline", &|| iso(f.time_after_h1.clone())),
@@ -1293,6 +1295,30 @@ fn meta_date(f: &Found, keys: &[&str]) -> Option<String> {
     })
 }
 
+/// A date under a meta key no list names but whose name says it is the publication date
+/// (`published_at`, `publish_time`, `citation_publication_date`, `w-published-date`):
+/// it holds a word of [`lexicon::META_PUBLISHED_WORDS`] and one of
+/// [`lexicon::META_DATE_WORDS`], or ends with `published`, and does not name the publisher.
+/// Of several, the first in key order, so the answer does not depend on the map's order.
+fn meta_date_named_published(f: &Found) -> Option<String> {
+    let mut keys: Vec<&String> = f
+        .meta
+        .keys()
+        .filter(|k| {
+            !k.contains("publisher")
+                && lexicon::META_PUBLISHED_WORDS.iter().any(|w| k.contains(w))
+                && (k.ends_with("published")
+                    || lexicon::META_DATE_WORDS.iter().any(|w| k.contains(w)))
+        })
+        .collect();
+    keys.sort();
+    keys.into_iter().find_map(|k| {
+        f.meta
+            .get(k)
+            .and_then(|v| v.iter().find_map(|d| iso_date(&unescape(d))))
+    })
+}
+
 fn site_name(f: &Found, ld: Option<&serde_json::Map<String, Value>>) -> Option<String> {
     ld.and_then(|o| o.get("publisher"))
         .and_then(|p| names_of(p).into_iter().next())
@@ -1347,6 +1373,33 @@ mod tests {
 
     fn meta(html: &str) -> Metadata {
         collected(html, None).metadata
+    }
+
+    #[test]
+    fn a_meta_key_that_names_publication_gives_the_date() {
+        let page = |key: &str, value: &str| {
+            format!(
+                "<html><head><meta name='{key}' content='{value}'></head>\
+                 <body><p>Text.</p></body></html>"
+            )
+        };
+        let published = |key: &str, value: &str| meta(&page(key, value)).published;
+        assert_eq!(
+            published("published_at", "2024-03-05T10:00:00Z").as_deref(),
+            Some("2024-03-05T10:00:00Z")
+        );
+        assert_eq!(
+            published("w-published-date", "2025-05-27").as_deref(),
+            Some("2025-05-27")
+        );
+        assert_eq!(
+            published("published", "July 17, 2025").as_deref(),
+            Some("2025-07-17")
+        );
+        // Not a date, or not the publication's.
+        assert_eq!(published("auto-publish", "true"), None);
+        assert_eq!(published("publisher", "2019-01-01"), None);
+        assert_eq!(published("publishedtype", "2019-01-01"), None);
     }
 
     #[test]
