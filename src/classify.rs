@@ -44,7 +44,8 @@ pub(crate) enum Rule {
     Phrase,
     /// Short and partly linked.
     ShortLinked,
-    /// A bare count: a vote, reply or like counter, a page number.
+    /// A bare count (a vote, reply or like counter, a page number) or a field of a forum
+    /// member's card ("Posts: 1,204").
     Count,
     /// Shorter than `length_low`.
     TooShort,

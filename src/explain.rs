@@ -172,7 +172,7 @@ fn rule_name(r: Rule) -> String {
         Rule::LinkedProse => "linked prose (kept only inside the article span)",
         Rule::Phrase => "boilerplate phrase in a short block",
         Rule::ShortLinked => "short and linked",
-        Rule::Count => "a bare count (votes, replies, a page number)",
+        Rule::Count => "a bare count (votes, replies, a page number) or a member card field",
         Rule::TooShort => "too short to judge alone",
         Rule::Stopwords => "long, many stopwords",
         Rule::SomeStopwords => "some stopwords",
