@@ -59,17 +59,17 @@ pub(super) fn boxes(
     } else {
         Vec::new()
     };
-    // Characters per block, prefix-summed: a `<form>` holding most of the page's text is
-    // the page's wrapper (ASP.NET WebForms put every page in one), not a sign-up form.
-    let mut chars = Vec::with_capacity(seg.blocks.len() + 1);
-    chars.push(0u32);
-    for b in &seg.blocks {
-        chars.push(chars.last().copied().unwrap_or(0) + b.chars);
-    }
-    let total_chars = chars.last().copied().unwrap_or(0);
-    let chars_in = |first: u32, end: u32| {
-        chars.get(end as usize).copied().unwrap_or(total_chars)
-            - chars.get(first as usize).copied().unwrap_or(0)
+    // A `<form>` holding most of the page's text is the page's wrapper (ASP.NET WebForms
+    // put every page in one), not a sign-up form. Forms are few, so their text is summed
+    // when one is met.
+    let total_chars: u32 = seg.blocks.iter().map(|b| b.chars).sum();
+    let chars_in = |e: &crate::segment::Element| -> u32 {
+        seg.blocks
+            .get(e.first_block as usize..e.end_block as usize)
+            .unwrap_or_default()
+            .iter()
+            .map(|b| b.chars)
+            .sum()
     };
     let mut believed = vec![Hints::NONE; seg.elements.len()];
     for (i, e) in seg.elements.iter().enumerate() {
@@ -89,8 +89,7 @@ pub(super) fn boxes(
         if e.parent == NONE
             || !hidden_consent && good_in(e.first_block as usize, e.end_block as usize) > limit
             || e.name == html5ever::local_name!("form")
-                && chars_in(e.first_block, e.end_block) as f32
-                    > tuning::FORM_WRAPPER_SHARE * total_chars as f32
+                && chars_in(e) as f32 > tuning::FORM_WRAPPER_SHARE * total_chars as f32
         {
             mine = Hints::NONE;
         }
