@@ -1301,9 +1301,10 @@ fn meta_date(f: &Found, keys: &[&str]) -> Option<String> {
 /// [`lexicon::META_DATE_WORDS`], or ends with `published`, and does not name the publisher.
 /// Of several, the first in key order, so the answer does not depend on the map's order.
 fn meta_date_named_published(f: &Found) -> Option<String> {
-    let mut keys: Vec<&String> = f
+    let mut keys: Vec<&str> = f
         .meta
         .keys()
+        .map(String::as_str)
         .filter(|k| {
             !k.contains("publisher")
                 && lexicon::META_PUBLISHED_WORDS.iter().any(|w| k.contains(w))
@@ -1311,12 +1312,8 @@ fn meta_date_named_published(f: &Found) -> Option<String> {
                     || lexicon::META_DATE_WORDS.iter().any(|w| k.contains(w)))
         })
         .collect();
-    keys.sort();
-    keys.into_iter().find_map(|k| {
-        f.meta
-            .get(k)
-            .and_then(|v| v.iter().find_map(|d| iso_date(&unescape(d))))
-    })
+    keys.sort_unstable();
+    meta_date(f, &keys)
 }
 
 fn site_name(f: &Found, ld: Option<&serde_json::Map<String, Value>>) -> Option<String> {
