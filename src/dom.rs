@@ -44,7 +44,6 @@ use html5ever::TokenizerResult;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
-use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 pub(crate) use tree::{Document, Edge, Element, NodeId, Value};
@@ -107,10 +106,9 @@ pub(crate) fn parse(html: &str, limits: Limits) -> (Document, ParseReport) {
     let rounds = MIN_CUT_ROUNDS.max(CUT_PARSE_BYTES / html.len().max(1));
     let mut round = 1;
     loop {
-        let limited = attributes::limit(html, &in_text);
-        let cut = matches!(limited, Cow::Owned(_));
+        let (limited, cuts) = attributes::limit(html, &in_text);
         let last = round >= rounds;
-        let (doc, report) = parse_limited(&limited, limits, cut, last);
+        let (doc, report) = parse_limited(&limited, limits, &cuts, last);
         let known = in_text.len();
         in_text.extend(report.misplaced_cuts.iter().copied());
         if in_text.len() == known || last {
@@ -134,9 +132,14 @@ const MIN_CUT_ROUNDS: usize = 4;
 /// `guard::GuardState::held`): a guard drops, it never turns markup into text.
 const CUT_PARSE_BYTES: usize = 4 << 20;
 
-/// Parses a page whose tags the attribute cap has already limited (`cut`: it changed it;
-/// `last`: no parse of the page follows this one).
-fn parse_limited(html: &str, limits: Limits, cut: bool, last: bool) -> (Document, ParseReport) {
+/// Parses a page whose tags the attribute cap has already limited (`cuts`: the offsets of
+/// its cuts; `last`: no parse of the page follows this one).
+fn parse_limited(
+    html: &str,
+    limits: Limits,
+    cuts: &[usize],
+    last: bool,
+) -> (Document, ParseReport) {
     let sink = sink::Sink::new(Document::with_capacity(html.len()));
     // Scripting off, as a crawler or a browser with JavaScript off reads the page: the
     // content of `<noscript>` is markup (Discourse's crawler view of a thread sits there)
@@ -151,7 +154,7 @@ fn parse_limited(html: &str, limits: Limits, cut: bool, last: bool) -> (Document
             .saturating_mul(NODES_PER_BYTE)
             .saturating_add(NODES_SLACK),
     );
-    let guard = guard::Guard::new(builder, limits, node_budget, cut, last);
+    let guard = guard::Guard::new(builder, limits, node_budget, cuts, last);
     let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
     let input = BufferQueue::default();
     for piece in pieces(html, FEED_BYTES) {
@@ -165,7 +168,7 @@ fn parse_limited(html: &str, limits: Limits, cut: bool, last: bool) -> (Document
     }
     tokenizer.end();
     let (doc, mut report) = tokenizer.sink.finish();
-    report.attributes_cut = cut;
+    report.attributes_cut = !cuts.is_empty();
     (doc, report)
 }
 

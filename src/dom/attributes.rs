@@ -34,9 +34,10 @@
 //! script or comment, or sat in an attribute value), the cut would put `><?` in text, or
 //! delete text up to a `>`. So every cut carries a mark with its offset ([`CUT_MARK`]), and
 //! the parse looks for the marks: one found where a cut in a real tag cannot put it (in
-//! text, in an attribute value, in a comment that no start tag just before it owns) shows
-//! that `<` was not a tag, and the page is parsed again with that cut left out
-//! (`dom::parse`). It takes hundreds of space-separated words after a `<` without any `>`
+//! text, in an attribute value, in a comment that no tag just before it owns), or one not
+//! found where a cut in a real tag puts it (it can go unseen in the value of an attribute
+//! the tokenizer drops as a repeat), shows that `<` was not a tag, and the page is parsed
+//! again with that cut left out (`dom::parse`). It takes hundreds of space-separated words after a `<` without any `>`
 //! to get there, so real pages are parsed once.
 
 use std::borrow::Cow;
@@ -210,9 +211,11 @@ fn step(state: TagState, byte: u8) -> Option<(TagState, bool)> {
 ///
 /// `in_text` holds the byte offsets of cuts that an earlier parse of the page showed to fall
 /// outside any tag (see [`marked_offsets`]): those `<` were text, so no cut is made there.
-pub(crate) fn limit<'a>(html: &'a str, in_text: &BTreeSet<usize>) -> Cow<'a, str> {
+/// The offsets of the cuts made come back with the page, so that the parse can check that
+/// each one shows up where a cut in a real tag puts its mark (see [`CUT_MARK`]).
+pub(crate) fn limit<'a>(html: &'a str, in_text: &BTreeSet<usize>) -> (Cow<'a, str>, Vec<usize>) {
     if !may_exceed(html, MAX_ATTRIBUTES) {
-        return Cow::Borrowed(html);
+        return (Cow::Borrowed(html), Vec::new());
     }
     limit_to(html, MAX_ATTRIBUTES, in_text)
 }
@@ -221,8 +224,8 @@ pub(crate) fn limit<'a>(html: &'a str, in_text: &BTreeSet<usize>) -> Cow<'a, str
 /// `.`: `><?pithcap1234.` where a tag is ended (the bogus comment's text then starts with
 /// it), ` pithcap1234.` as the last attribute of a raw-text tag whose tail is deleted. In a
 /// real tag the mark is in that comment or attribute name, where nothing reads it; found
-/// anywhere else (text, another comment, an attribute value), it shows that its `<` was not
-/// a tag, and the page is parsed again without that cut. Letters and digits only, so the
+/// anywhere else (text, another comment, an attribute value), or not found there, it shows
+/// that its `<` was not a tag, and the page is parsed again without that cut. Letters and digits only, so the
 /// tokenizer emits it in one piece in every text state.
 pub(crate) const CUT_MARK: &str = "pithcap";
 
@@ -244,7 +247,7 @@ fn cut_at(at: usize) -> String {
 }
 
 /// The mark of a cut at `at`, as the last attribute of a raw-text tag.
-fn raw_cut_at(at: usize) -> String {
+pub(super) fn raw_cut_at(at: usize) -> String {
     format!("{CUT_MARK}{at}.")
 }
 
@@ -423,8 +426,9 @@ fn is_raw_text_name(name: &[u8]) -> bool {
     })
 }
 
-fn limit_to<'a>(html: &'a str, cap: u32, in_text: &BTreeSet<usize>) -> Cow<'a, str> {
+fn limit_to<'a>(html: &'a str, cap: u32, in_text: &BTreeSet<usize>) -> (Cow<'a, str>, Vec<usize>) {
     let bytes = html.as_bytes();
+    let mut made = Vec::new();
     let mut readings = Readings::default();
     let mut out: Option<String> = None;
     // Bytes of `html` already copied to `out`.
@@ -484,6 +488,7 @@ fn limit_to<'a>(html: &'a str, cap: u32, in_text: &BTreeSet<usize>) -> Cow<'a, s
                     copied = i;
                     // The other readings see the inserted bytes too.
                     let inserted = if raw { raw_cut_at(i) } else { cut_at(i) };
+                    made.push(i);
                     out.push_str(&inserted);
                     readings = readings.step_all(inserted.as_bytes());
                     if raw {
@@ -520,7 +525,7 @@ fn limit_to<'a>(html: &'a str, cap: u32, in_text: &BTreeSet<usize>) -> Cow<'a, s
         end_tag_open = byte == b'<' && bytes.get(i + 1) == Some(&b'/');
         i += 1;
     }
-    match out {
+    let page = match out {
         None => Cow::Borrowed(html),
         Some(mut out) => {
             if !tail.delete {
@@ -528,7 +533,8 @@ fn limit_to<'a>(html: &'a str, cap: u32, in_text: &BTreeSet<usize>) -> Cow<'a, s
             }
             Cow::Owned(out)
         }
-    }
+    };
+    (page, made)
 }
 
 /// The live readings: at most one per state (merged ones keep the larger count).
@@ -654,7 +660,7 @@ mod tests {
 
     /// `limit_to` with no cut known to be in text.
     fn cap(html: &str, cap: u32) -> Cow<'_, str> {
-        limit_to(html, cap, &BTreeSet::new())
+        limit_to(html, cap, &BTreeSet::new()).0
     }
 
     #[test]
@@ -727,7 +733,7 @@ mod tests {
         let page = "<title><a b c d e</title><p>x";
         assert_eq!(cap(page, 3), "<title><a b c d ><?pithcap16.e</title><p>x");
         let in_text = BTreeSet::from([16]);
-        assert!(matches!(limit_to(page, 3, &in_text), Cow::Borrowed(_)));
+        assert!(matches!(limit_to(page, 3, &in_text).0, Cow::Borrowed(_)));
     }
 
     #[test]

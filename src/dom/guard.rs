@@ -10,7 +10,7 @@ use html5ever::tokenizer::{Tag, TagKind, Token, TokenSink, TokenSinkResult};
 use html5ever::tree_builder::{Tracer, TreeBuilder, TreeSink};
 use html5ever::{LocalName, local_name};
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 /// How much one start-tag or character token can add to what the tree builder holds: the
 /// element itself plus the active formatting elements it may re-create (at most
@@ -117,18 +117,23 @@ struct GuardState {
 
 /// Looks for the marks of attribute cuts (see `attributes::CUT_MARK`) where no cut made in a
 /// real tag puts them: in text, in a comment's text after its start, in attribute values,
-/// in an attribute name after its start, and in a comment of its own that no start tag
-/// precedes (the cut's `>` was text).
+/// in an attribute name after its start, and in a comment of its own that no tag precedes
+/// (the cut's `>` was text). It also checks the other way round, that every cut made shows
+/// up where a cut in a real tag puts its mark: a mark can go unseen, in the value of an
+/// attribute that the tokenizer drops because the tag already has one of that name.
 #[derive(Default)]
 struct CutWatch {
     /// The end of the last character token, so a mark split between two tokens (the input
     /// is fed in pieces) is still found.
     carry: String,
-    /// The last token (parse errors aside) was a start tag: a comment that starts with a
-    /// cut's mark now is that tag's cut. After text it is not: a reading that began inside
-    /// an attribute value can reach the cap where the tokenizer reads text, and its `>`
-    /// stays text while its `<?` starts a comment that hides text up to the next `>`.
-    after_start_tag: bool,
+    /// The last token (parse errors aside) was a start or end tag: a comment that starts
+    /// with a cut's mark now is that tag's cut. After text it is not: a reading that began
+    /// inside an attribute value can reach the cap where the tokenizer reads text, and its
+    /// `>` stays text while its `<?` starts a comment that hides text up to the next `>`.
+    after_tag: bool,
+    /// Cuts made whose mark has not yet turned up as a cut in a real tag's: each is a
+    /// misplaced cut if the parse ends without it (see [`CutWatch::unconfirmed`]).
+    pending: BTreeSet<usize>,
 }
 
 impl CutWatch {
@@ -145,18 +150,36 @@ impl CutWatch {
         self.carry.drain(..keep);
     }
 
+    /// A watch over a page with these cuts made.
+    fn new(cuts: &[usize]) -> Self {
+        CutWatch {
+            pending: cuts.iter().copied().collect(),
+            ..CutWatch::default()
+        }
+    }
+
+    /// The cuts whose mark never turned up where a cut in a real tag puts it, for a parse
+    /// that read the whole page.
+    fn unconfirmed(&self) -> impl Iterator<Item = usize> + '_ {
+        self.pending.iter().copied()
+    }
+
     fn token(&mut self, token: &Token, found: &mut Vec<usize>) {
-        use super::attributes::{CUT_MARK, marked_offsets};
+        use super::attributes::{CUT_MARK, marked_offsets, raw_cut_at};
         match token {
             Token::CharacterTokens(text) => self.text(text, found),
             Token::CommentToken(text) => {
                 // A cut in a real tag starts a comment with its mark (after `?`), right
                 // after the tag.
-                let own = self.after_start_tag
+                let own = self.after_tag
                     && text
                         .strip_prefix('?')
                         .is_some_and(|t| t.starts_with(CUT_MARK));
                 let rest = if own {
+                    let rest = text.get(1..).unwrap_or("");
+                    if let Some(at) = marked_offsets(rest).next() {
+                        self.pending.remove(&at);
+                    }
                     text.get(1 + CUT_MARK.len()..).unwrap_or("")
                 } else {
                     text
@@ -166,8 +189,17 @@ impl CutWatch {
             Token::TagToken(tag) => {
                 for a in &tag.attrs {
                     let name: &str = &a.name.local;
-                    let name = name.strip_prefix(CUT_MARK).unwrap_or(name);
-                    found.extend(marked_offsets(name));
+                    // A raw-text tag's cut is its last attribute: the mark alone.
+                    match name.strip_prefix(CUT_MARK) {
+                        Some(rest) => {
+                            let at = marked_offsets(name).next();
+                            if let Some(at) = at.filter(|at| name == raw_cut_at(*at)) {
+                                self.pending.remove(&at);
+                            }
+                            found.extend(marked_offsets(rest));
+                        }
+                        None => found.extend(marked_offsets(name)),
+                    }
                     found.extend(marked_offsets(&a.value));
                 }
             }
@@ -177,8 +209,7 @@ impl CutWatch {
             self.carry.clear();
         }
         if !matches!(token, Token::ParseError(_)) {
-            self.after_start_tag =
-                matches!(token, Token::TagToken(tag) if tag.kind == TagKind::StartTag);
+            self.after_tag = matches!(token, Token::TagToken(_));
         }
     }
 }
@@ -228,9 +259,10 @@ impl Guard {
         builder: Builder,
         limits: Limits,
         node_budget: usize,
-        cut: bool,
+        cuts: &[usize],
         last: bool,
     ) -> Self {
+        let cut = !cuts.is_empty();
         Guard {
             builder,
             state: RefCell::new(GuardState {
@@ -242,7 +274,7 @@ impl Guard {
                 last_census: None,
                 tokens: 0,
                 unread_text: None,
-                cuts: cut.then(CutWatch::default),
+                cuts: cut.then(|| CutWatch::new(cuts)),
                 held: (cut && last).then(Vec::new),
                 report: ParseReport::default(),
             }),
@@ -349,7 +381,12 @@ impl Guard {
 
     /// The tree and what the guards did.
     pub(super) fn finish(self) -> (Document, ParseReport) {
-        let report = self.state.into_inner().report;
+        let mut state = self.state.into_inner();
+        let mut report = state.report;
+        // A parse stopped early never reached the cuts it left unconfirmed.
+        if let Some(watch) = state.cuts.take().filter(|_| !report.truncated) {
+            report.misplaced_cuts.extend(watch.unconfirmed());
+        }
         (self.builder.sink.finish(), report)
     }
 }
