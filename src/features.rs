@@ -212,7 +212,8 @@ fn block_features(
     };
     let is_byline = block.words <= tuning.byline_max_words
         && (is_byline(text, lower)
-            || !matches!(block.kind, TagKind::TableCell | TagKind::ListItem) && is_dateline(lower));
+            || !matches!(block.kind, TagKind::TableCell | TagKind::ListItem)
+                && (is_dateline(lower) || is_relative_time(lower)));
     Features {
         length,
         words: block.words,
@@ -456,6 +457,48 @@ fn is_dateline(lower: &str) -> bool {
     anchored && words > 0 && dateish * 2 >= words
 }
 
+/// Whether a lower-cased short text is a relative timestamp: a number, a time unit and a
+/// relative word ("2 hours ago", "vor 3 Tagen", "il y a 5 min", "3d ago"), with nothing
+/// else, or a relative day alone ("Yesterday"); see [`lexicon::RELATIVE_TIME_UNITS`].
+fn is_relative_time(lower: &str) -> bool {
+    let t = lower
+        .trim()
+        .trim_matches(|c: char| "·|•()[]".contains(c))
+        .trim();
+    if lexicon::RELATIVE_DAYS.contains(&t.trim_end_matches('.')) {
+        return true;
+    }
+    let (t, mut mark) = match t.strip_prefix("il y a ") {
+        Some(rest) => (rest, true),
+        None => (t, false),
+    };
+    let mut number = false;
+    let mut unit = false;
+    for raw in t.split_whitespace() {
+        let w = raw.trim_matches(|c: char| ",;:.".contains(c));
+        let digits = w.chars().take_while(char::is_ascii_digit).count();
+        let (n, rest) = w.split_at(digits);
+        if !n.is_empty() && !number {
+            // "3", or "3d" with its unit glued on.
+            number = true;
+            match rest {
+                "" => {}
+                _ if lexicon::RELATIVE_TIME_UNITS.contains(&rest) => unit = true,
+                _ => return false,
+            }
+        } else if number && !unit && lexicon::RELATIVE_TIME_UNITS.contains(&w) {
+            unit = true;
+        } else if !number && lexicon::RELATIVE_TIME_ONE.contains(&w) {
+            number = true;
+        } else if !mark && lexicon::RELATIVE_TIME_MARKS.contains(&w) {
+            mark = true;
+        } else {
+            return false;
+        }
+    }
+    number && unit && mark
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -642,6 +685,34 @@ mod tests {
             "tom davies associated press",
         ] {
             assert!(!is_dateline(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn relative_timestamps_are_recognised() {
+        for line in [
+            "2 hours ago",
+            "3d ago",
+            "an hour ago",
+            "· 5 min ago",
+            "yesterday",
+            "vor 3 tagen",
+            "il y a un an",
+            "hace 2 horas",
+            "2 ore fa",
+            "1 week geleden",
+        ] {
+            assert!(is_relative_time(line), "{line}");
+        }
+        for line in [
+            "2 hours",
+            "a day to remember",
+            "4 day week",
+            "two hours ago the bridge closed",
+            "today",
+            "3 years ago we moved",
+        ] {
+            assert!(!is_relative_time(line), "{line}");
         }
     }
 
