@@ -71,11 +71,22 @@ pub(super) fn boxes(
             .map(|b| b.chars)
             .sum()
     };
+    let listed = if matches!(page_type, PageType::Listing | PageType::Collection) {
+        listing_records(seg, total_chars, tuning)
+    } else {
+        Vec::new()
+    };
     let mut believed = vec![Hints::NONE; seg.elements.len()];
     for (i, e) in seg.elements.iter().enumerate() {
         let inherited = believed.get(e.parent as usize).copied().unwrap_or_default();
         let believable = if on_posts.get(i).copied().unwrap_or(false) {
             believable.with(Hints::COMMENT)
+        } else {
+            believable
+        };
+        // On a listing, its items' own "related" names are not evidence against them.
+        let believable = if listed.get(i).copied().unwrap_or(false) {
+            Hints(believable.0 & !Hints::RELATED.0)
         } else {
             believable
         };
@@ -167,6 +178,34 @@ fn comments_on_posts(
             false
         })
         .collect()
+}
+
+/// On a listing or a shop's grid, the elements inside the records of a content-shaped set
+/// holding at least [`tuning::LISTING_SET_MIN_SHARE`] of the page's text. The "related"
+/// names inside them are the listing's own: a category page lists its stories in the
+/// site's "recirculation" card lists, the same markup its articles put beside the story.
+fn listing_records(seg: &Segmentation, total_chars: u32, tuning: &Tuning) -> Vec<bool> {
+    let mut is_record = vec![false; seg.elements.len()];
+    for set in super::records::find(seg, tuning.records_min) {
+        if (set.chars as f32) < tuning::LISTING_SET_MIN_SHARE * total_chars as f32
+            || !super::records::is_content_shaped(seg, &set, tuning)
+        {
+            continue;
+        }
+        for r in set.records.iter().copied() {
+            if let Some(slot) = is_record.get_mut(r as usize) {
+                *slot = true;
+            }
+        }
+    }
+    let mut inside = vec![false; seg.elements.len()];
+    for (i, e) in seg.elements.iter().enumerate() {
+        let up = e.parent != NONE && inside.get(e.parent as usize).copied().unwrap_or(false);
+        if let Some(slot) = inside.get_mut(i) {
+            *slot = up || is_record.get(i).copied().unwrap_or(false);
+        }
+    }
+    inside
 }
 
 /// Whether a block under `e` names cookies in one of the spellings of

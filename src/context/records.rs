@@ -102,7 +102,7 @@ pub(super) fn promote(
 
 /// Records long enough to be teasers (not menu items), alike in size (not a page's
 /// header, main and footer), outside the page landmarks.
-fn is_content_shaped(seg: &Segmentation, set: &RecordSet, tuning: &Tuning) -> bool {
+pub(super) fn is_content_shaped(seg: &Segmentation, set: &RecordSet, tuning: &Tuning) -> bool {
     let in_landmark = seg
         .elements
         .get(set.parent as usize)
