@@ -32,13 +32,7 @@ pub(crate) fn collect(
 ) -> Vec<Comment> {
     // Blocks in a comment area: under a name for comments (an element's own, or the one a
     // "Comments" heading gave it), or dropped as part of a box such a name opened.
-    let mut named = vec![false; seg.elements.len()];
-    for (i, e) in seg.elements.iter().enumerate() {
-        let inherited = named.get(e.parent as usize).copied().unwrap_or(false);
-        if let Some(slot) = named.get_mut(i) {
-            *slot = inherited || e.own_hints.any(Hints::COMMENT);
-        }
-    }
+    let named = seg.subtrees(|_, e| e.own_hints.any(Hints::COMMENT));
     let in_area: Vec<bool> = seg
         .blocks
         .iter()

@@ -110,6 +110,19 @@ pub(crate) struct Segmentation {
 }
 
 impl Segmentation {
+    /// Per element, whether it or one of its ancestors is `own`: the elements of the
+    /// subtrees that `own` picks (elements come parents first).
+    pub(crate) fn subtrees(&self, own: impl Fn(usize, &Element) -> bool) -> Vec<bool> {
+        let mut inside = vec![false; self.elements.len()];
+        for (i, e) in self.elements.iter().enumerate() {
+            let inherited = inside.get(e.parent as usize).copied().unwrap_or(false);
+            if let Some(slot) = inside.get_mut(i) {
+                *slot = inherited || own(i, e);
+            }
+        }
+        inside
+    }
+
     /// The text of a block.
     pub(crate) fn text_of(&self, block: &Block) -> &str {
         self.text.get(block.text.clone()).unwrap_or("")

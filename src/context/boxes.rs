@@ -198,14 +198,7 @@ fn listing_records(seg: &Segmentation, total_chars: u32, tuning: &Tuning) -> Vec
             }
         }
     }
-    let mut inside = vec![false; seg.elements.len()];
-    for (i, e) in seg.elements.iter().enumerate() {
-        let up = e.parent != NONE && inside.get(e.parent as usize).copied().unwrap_or(false);
-        if let Some(slot) = inside.get_mut(i) {
-            *slot = up || is_record.get(i).copied().unwrap_or(false);
-        }
-    }
-    inside
+    seg.subtrees(|i, _| is_record.get(i).copied().unwrap_or(false))
 }
 
 /// Whether a block under `e` names cookies in one of the spellings of
