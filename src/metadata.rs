@@ -789,12 +789,7 @@ fn finish(f: &mut Found, o: Open, open: &mut [Open]) {
         ),
         Capture::H2 => push_text(&mut f.h2, &o.text),
         Capture::JsonLd => {
-            let text = o.text.trim();
-            let text = text.strip_prefix("<![CDATA[").unwrap_or(text);
-            let text = text.strip_suffix("]]>").unwrap_or(text);
-            if let Ok(v) = serde_json::from_str::<Value>(text) {
-                f.json_ld.push(v);
-            }
+            f.json_ld.extend(json_ld::parse_block(&o.text));
         }
         Capture::Byline => {
             // Readability.js `_isValidByline` measures the whole element's text, then takes
