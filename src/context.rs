@@ -85,7 +85,7 @@ pub(crate) fn revise(
     let boxes = boxes(seg, features, context_free, tuning, page.page_type);
     let promoted = records::promote(seg, features, context_free, &boxes, tuning, page.page_type);
     let context_free = promoted.as_deref().unwrap_or(context_free);
-    let region = region(seg, features, context_free, &boxes, tuning);
+    let region = region(seg, features, context_free, &boxes, tuning, page.page_type);
     let span = seg
         .elements
         .get(region as usize)
