@@ -630,6 +630,12 @@ pub(crate) const COUNT_MAX_DIGITS: usize = 3;
 /// section in (an article 0.968 -> 0.258).
 pub(crate) const FORM_WRAPPER_SHARE: f32 = 0.5;
 
+/// Elements of a post record searched for its named body when a comment box inside it
+/// is judged (`context::boxes`). A Stack Exchange answer opens its `js-post-body` within
+/// its first 10 elements; 64 leaves room for vote and menu markup before it and bounds the
+/// work on a record of thousands of elements.
+pub(crate) const POST_BODY_SCAN: usize = 64;
+
 /// Least share of a page's characters that a record set must hold for its records' own
 /// "related" names not to be believed on a page typed listing or collection
 /// (`context::boxes`): a category page lists its stories in "recirculation" card lists,

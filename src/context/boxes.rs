@@ -136,9 +136,10 @@ pub(super) fn boxes(
 /// On a thread, the comment-named boxes that are comments on a post rather than posts: a
 /// box inside a record of a repeated set (an answer, a post) that is not itself named a
 /// comment and holds good text outside the box, its own body (Stack Exchange's comments
-/// under each answer). A thread's replies named comments are the records themselves, or
-/// sit beside the first post rather than inside a record of it (Reddit's comment area),
-/// and stay content.
+/// under each answer), or whose named body (`post-body`) lies outside the box: an answer of
+/// one line under a long discussion is still the post, and the discussion its comments. A
+/// thread's replies named comments are the records themselves, or sit beside the first
+/// post rather than inside a record of it (Reddit's comment area), and stay content.
 fn comments_on_posts(
     seg: &Segmentation,
     good_in: &dyn Fn(usize, usize) -> f32,
@@ -168,7 +169,7 @@ fn comments_on_posts(
                     return false;
                 }
                 if is_post.get(up as usize).copied().unwrap_or(false) {
-                    return good(a) > good(e);
+                    return good(a) > good(e) || body_beside(seg, up, e);
                 }
                 if a.parent == NONE {
                     break;
@@ -178,6 +179,28 @@ fn comments_on_posts(
             false
         })
         .collect()
+}
+
+/// Whether the record `post` holds an element named a body (its own, `js-post-body`) with
+/// text that neither holds the box `boxed` nor lies inside it. Only the first
+/// [`tuning::POST_BODY_SCAN`] elements of the record are looked at: a post's body opens
+/// early, and a box under a record of thousands of elements costs no more than that.
+fn body_beside(seg: &Segmentation, post: u32, boxed: &crate::segment::Element) -> bool {
+    let Some(p) = seg.elements.get(post as usize) else {
+        return false;
+    };
+    let first = post as usize + 1;
+    let end = (p.end_element as usize).min(first + tuning::POST_BODY_SCAN);
+    let (b0, b1) = (boxed.first_block, boxed.end_block);
+    seg.elements
+        .get(first..end)
+        .unwrap_or_default()
+        .iter()
+        .any(|x| {
+            x.own_hints.any(Hints::BODY)
+                && x.first_block < x.end_block
+                && (x.end_block <= b0 || x.first_block >= b1)
+        })
 }
 
 /// On a listing or a shop's grid, the elements inside the records of a content-shaped set
@@ -355,6 +378,15 @@ mod tests {
             reply(3)
         );
         assert_eq!(comment_boxed(&thread), [false; 4]);
+        // An answer of one short line under a longer discussion: its named body outside
+        // the box still makes the box its comments.
+        let short = |n: u32| {
+            format!(
+                "<div class='answer'><div class='post-body'><p>Try {n}.</p></div>                 <div class='comments'><p>Comment on answer {n} here, and a long                  discussion follows it.</p></div></div>"
+            )
+        };
+        let qa = format!("<main>{}{}{}</main>", short(1), short(2), short(3));
+        assert_eq!(comment_boxed(&qa), [false, true, false, true, false, true]);
     }
 
     #[test]
