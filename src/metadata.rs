@@ -56,8 +56,8 @@ mod title;
 
 use date::{dates_in_text, instant, iso_date, url_date};
 use json_ld::{
-    all_types, json_ld_any, json_ld_article, json_ld_author, names_of, names_resolved, str_field,
-    url_of,
+    all_types, json_ld_any, json_ld_article, json_ld_author, names_of, names_resolved,
+    product_description, str_field, url_of,
 };
 use title::{article_headline, headline, title};
 
@@ -74,6 +74,8 @@ pub(crate) struct Collected {
     /// Where each metadata value found came from (`("published", "json-ld")`), for
     /// `--explain`.
     pub(crate) sources: Vec<(&'static str, &'static str)>,
+    /// The JSON-LD `Product` description, for a product page that shows none.
+    pub(crate) product_description: Option<String>,
 }
 
 /// What text a capture collects.
@@ -265,6 +267,7 @@ fn conclude(mut f: Found, page_url: Option<&str>) -> Collected {
         metadata,
         base,
         sources,
+        product_description: product_description(&f.json_ld),
     }
 }
 

@@ -645,3 +645,10 @@ pub(crate) const POST_BODY_SCAN: usize = 64;
 /// category page whose grid is a fifth of its characters beside a hidden cookie dialog.
 /// The news sets do not change (their pages are typed article).
 pub(crate) const LISTING_SET_MIN_SHARE: f32 = 0.1;
+
+/// Characters (of lower-cased words joined by single spaces) of a product's JSON-LD
+/// description whose presence in the kept text says the page shows that description
+/// (`extractor::shown_description`): a sentence's opening, long enough that a shop's
+/// boilerplate does not share it by chance, short enough that the page's own wording of the
+/// rest may differ.
+pub(crate) const DESCRIPTION_OPENING_CHARS: usize = 60;

@@ -59,6 +59,40 @@ pub(super) fn parse_block(text: &str) -> Vec<Value> {
     out
 }
 
+/// The `description` of the first JSON-LD `Product` (or `ProductGroup`) object, its markup
+/// removed (shops paste their HTML description in) and white space collapsed.
+pub(super) fn product_description(values: &[Value]) -> Option<String> {
+    first_object(values, |o| {
+        let is_product = |s: &str| {
+            let s = s.rsplit('/').next().unwrap_or(s);
+            s == "Product" || s == "ProductGroup"
+        };
+        let product = match o.get("@type") {
+            Some(Value::String(s)) => is_product(s),
+            Some(Value::Array(a)) => a.iter().any(|v| v.as_str().is_some_and(is_product)),
+            _ => false,
+        };
+        let text = o
+            .get("description")
+            .and_then(Value::as_str)
+            .filter(|_| product)?;
+        let mut plain = String::with_capacity(text.len());
+        let mut in_tag = false;
+        for c in unescape(text).chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' if in_tag => {
+                    in_tag = false;
+                    plain.push(' ');
+                }
+                c if !in_tag => plain.push(c),
+                _ => {}
+            }
+        }
+        Some(normalise(&plain)).filter(|d| !d.is_empty())
+    })
+}
+
 /// The first JSON-LD object describing an article: top level, in an array, or in `@graph`.
 pub(super) fn json_ld_article(values: &[Value]) -> Option<&serde_json::Map<String, Value>> {
     first_object(values, |o| is_article_type(o.get("@type")).then_some(o))
