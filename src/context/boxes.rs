@@ -14,6 +14,7 @@ use crate::lexicon::{self, Hints, TagKind};
 use crate::page_type::PageType;
 use crate::segment::{NONE, Segmentation};
 use crate::tuning::{self, Tuning};
+use std::collections::HashMap;
 
 /// Per block, the boilerplate concepts of the boxes it sits in that are believed: boxes
 /// named by class, id, role or tag (an element's own names plus its ancestors'), and boxes
@@ -157,6 +158,19 @@ fn comments_on_posts(
         }
     }
     let good = |e: &crate::segment::Element| good_in(e.first_block as usize, e.end_block as usize);
+    // Shapes of body-named elements with text that occur more than once: a post's body
+    // (`js-post-body` on the question and on each answer).
+    let mut body_shapes: HashMap<u32, u32> = HashMap::new();
+    for x in seg.elements.iter() {
+        if x.own_hints.any(Hints::BODY) && x.first_block < x.end_block {
+            *body_shapes.entry(x.shape).or_default() += 1;
+        }
+    }
+    let post_body = |x: &crate::segment::Element| {
+        x.own_hints.any(Hints::BODY)
+            && x.first_block < x.end_block
+            && body_shapes.get(&x.shape).is_some_and(|n| *n > 1)
+    };
     seg.elements
         .iter()
         .map(|e| {
@@ -170,6 +184,9 @@ fn comments_on_posts(
                 }
                 if is_post.get(up as usize).copied().unwrap_or(false) {
                     return good(a) > good(e) || body_beside(seg, up, e);
+                }
+                if one_post(seg, up, e, &post_body) {
+                    return true;
                 }
                 if a.parent == NONE {
                     break;
@@ -201,6 +218,35 @@ fn body_beside(seg: &Segmentation, post: u32, boxed: &crate::segment::Element) -
                 && x.first_block < x.end_block
                 && (x.end_block <= b0 || x.first_block >= b1)
         })
+}
+
+/// Whether `post` is one post outside any record set (Stack Exchange's question beside its
+/// answers): a small subtree (at most [`tuning::POST_BODY_SCAN`] elements, read whole)
+/// holding exactly one post body (a body name repeated on the page, see `post_body`),
+/// outside the box `boxed`. A thread's container holds several post bodies, and a lone
+/// article's body is not repeated, so neither makes its comment area a post's comments.
+fn one_post(
+    seg: &Segmentation,
+    post: u32,
+    boxed: &crate::segment::Element,
+    post_body: &dyn Fn(&crate::segment::Element) -> bool,
+) -> bool {
+    let Some(p) = seg.elements.get(post as usize) else {
+        return false;
+    };
+    let first = post as usize + 1;
+    let end = p.end_element as usize;
+    if end.saturating_sub(first) > tuning::POST_BODY_SCAN {
+        return false;
+    }
+    let (b0, b1) = (boxed.first_block, boxed.end_block);
+    let mut bodies = seg
+        .elements
+        .get(first..end)
+        .unwrap_or_default()
+        .iter()
+        .filter(|x| post_body(x));
+    matches!((bodies.next(), bodies.next()), (Some(x), None) if x.end_block <= b0 || x.first_block >= b1)
 }
 
 /// On a listing or a shop's grid, the elements inside the records of a content-shaped set
@@ -424,6 +470,21 @@ mod tests {
         };
         let qa = format!("<main>{}{}{}</main>", short(1), short(2), short(3));
         assert_eq!(comment_boxed(&qa), [false, true, false, true, false, true]);
+        // The question beside the answers is no record of their set, but its body is named
+        // as theirs: the comments under it are its comments too.
+        let question = "<div class='question'><div class='post-body'><p>How do I set the \
+             focus here?</p></div><div class='comments'><p>Comment asking which version \
+             you run.</p></div></div>";
+        let page = format!(
+            "<main>{question}<div class='answers'>{}{}{}</div></main>",
+            short(1),
+            short(2),
+            short(3)
+        );
+        assert_eq!(
+            comment_boxed(&page),
+            [false, true, false, true, false, true, false, true]
+        );
     }
 
     fn vocabulary_of(html: &str) -> Hints {
