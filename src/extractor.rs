@@ -386,11 +386,12 @@ fn shown_description(seg: &Segmentation, revised: &Revised, d: &str) -> bool {
         .filter(|(_, d)| d.label == Label::Good)
         .map(|(b, _)| words(seg.text_of(b)))
         .collect();
-    let opening: String = words(d)
+    let described = words(d);
+    let opening: String = described
         .chars()
         .take(tuning::DESCRIPTION_OPENING_CHARS)
         .collect();
-    kept.chars().count() >= words(d).chars().count() || kept.contains(opening.trim_end())
+    kept.chars().count() >= described.chars().count() || kept.contains(opening.trim_end())
 }
 
 fn kept_chars(seg: &Segmentation, revised: &Revised) -> usize {

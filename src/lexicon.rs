@@ -1756,6 +1756,12 @@ pub(crate) const META_TAGS: &[&str] = &[
     "parsely-tags",
 ];
 
+/// schema.org `@type`s whose JSON-LD `description` is a product's own description (taken
+/// by `metadata::json_ld::product_description` for a product page that shows none): `Product` and its
+/// variant group, from schema.org's type hierarchy; not `Offer`, whose description is the
+/// deal's.
+pub(crate) const JSON_LD_PRODUCT_TYPES: &[&str] = &["Product", "ProductGroup"];
+
 /// schema.org `@type`s whose JSON-LD describes the article itself. Source: Readability.js
 /// `REGEXPS.jsonLdArticleTypes` (schema.org's Article subtypes plus postings). Other objects
 /// in the same JSON-LD (`Organization`, `BreadcrumbList`, `WebSite`) must not lend the

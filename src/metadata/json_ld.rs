@@ -63,15 +63,7 @@ pub(super) fn parse_block(text: &str) -> Vec<Value> {
 /// removed (shops paste their HTML description in) and white space collapsed.
 pub(super) fn product_description(values: &[Value]) -> Option<String> {
     first_object(values, |o| {
-        let is_product = |s: &str| {
-            let s = s.rsplit('/').next().unwrap_or(s);
-            s == "Product" || s == "ProductGroup"
-        };
-        let product = match o.get("@type") {
-            Some(Value::String(s)) => is_product(s),
-            Some(Value::Array(a)) => a.iter().any(|v| v.as_str().is_some_and(is_product)),
-            _ => false,
-        };
+        let product = has_type(o.get("@type"), lexicon::JSON_LD_PRODUCT_TYPES);
         let text = o
             .get("description")
             .and_then(Value::as_str)
@@ -95,7 +87,9 @@ pub(super) fn product_description(values: &[Value]) -> Option<String> {
 
 /// The first JSON-LD object describing an article: top level, in an array, or in `@graph`.
 pub(super) fn json_ld_article(values: &[Value]) -> Option<&serde_json::Map<String, Value>> {
-    first_object(values, |o| is_article_type(o.get("@type")).then_some(o))
+    first_object(values, |o| {
+        has_type(o.get("@type"), lexicon::JSON_LD_ARTICLE_TYPES).then_some(o)
+    })
 }
 
 /// `key` of the first JSON-LD object anywhere (top level, arrays, `@graph`) that has it as a
@@ -165,11 +159,10 @@ fn first_object<'v, T>(
     None
 }
 
-fn is_article_type(t: Option<&Value>) -> bool {
-    let is = |s: &str| {
-        let s = s.rsplit('/').next().unwrap_or(s);
-        lexicon::JSON_LD_ARTICLE_TYPES.contains(&s)
-    };
+/// Whether an object's `@type` (a string or an array of them) names one of `types`, read
+/// by the part after the last `/` (`https://schema.org/NewsArticle`).
+fn has_type(t: Option<&Value>, types: &[&str]) -> bool {
+    let is = |s: &str| types.contains(&s.rsplit('/').next().unwrap_or(s));
     match t {
         Some(Value::String(s)) => is(s),
         Some(Value::Array(a)) => a.iter().any(|v| v.as_str().is_some_and(is)),
