@@ -126,6 +126,22 @@ fn keep_tiny_page(
     }
 }
 
+/// Shapes (see `segment::Element::shape`) of the elements `pick` selects that occur more
+/// than once: a body name worn by every post of a thread (`js-post-body`).
+fn repeated_shapes(
+    seg: &Segmentation,
+    pick: impl Fn(&crate::segment::Element) -> bool,
+) -> std::collections::HashSet<u32> {
+    let mut seen = std::collections::HashSet::new();
+    let mut repeated = std::collections::HashSet::new();
+    for e in seg.elements.iter().filter(|e| pick(e)) {
+        if !seen.insert(e.shape) {
+            repeated.insert(e.shape);
+        }
+    }
+    repeated
+}
+
 /// Length of a block for the region sums.
 fn length(features: &[Features], i: usize) -> f32 {
     features.get(i).map_or(0.0, |f| f.length as f32)

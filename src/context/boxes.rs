@@ -14,7 +14,6 @@ use crate::lexicon::{self, Hints, TagKind};
 use crate::page_type::PageType;
 use crate::segment::{NONE, Segmentation};
 use crate::tuning::{self, Tuning};
-use std::collections::HashMap;
 
 /// Per block, the boilerplate concepts of the boxes it sits in that are believed: boxes
 /// named by class, id, role or tag (an element's own names plus its ancestors'), and boxes
@@ -160,17 +159,8 @@ fn comments_on_posts(
     let good = |e: &crate::segment::Element| good_in(e.first_block as usize, e.end_block as usize);
     // Shapes of body-named elements with text that occur more than once: a post's body
     // (`js-post-body` on the question and on each answer).
-    let mut body_shapes: HashMap<u32, u32> = HashMap::new();
-    for x in seg.elements.iter() {
-        if x.own_hints.any(Hints::BODY) && x.first_block < x.end_block {
-            *body_shapes.entry(x.shape).or_default() += 1;
-        }
-    }
-    let post_body = |x: &crate::segment::Element| {
-        x.own_hints.any(Hints::BODY)
-            && x.first_block < x.end_block
-            && body_shapes.get(&x.shape).is_some_and(|n| *n > 1)
-    };
+    let repeated = super::repeated_shapes(seg, is_body);
+    let post_body = |x: &crate::segment::Element| is_body(x) && repeated.contains(&x.shape);
     seg.elements
         .iter()
         .map(|e| {
@@ -208,16 +198,21 @@ fn body_beside(seg: &Segmentation, post: u32, boxed: &crate::segment::Element) -
     };
     let first = post as usize + 1;
     let end = (p.end_element as usize).min(first + tuning::POST_BODY_SCAN);
-    let (b0, b1) = (boxed.first_block, boxed.end_block);
     seg.elements
         .get(first..end)
         .unwrap_or_default()
         .iter()
-        .any(|x| {
-            x.own_hints.any(Hints::BODY)
-                && x.first_block < x.end_block
-                && (x.end_block <= b0 || x.first_block >= b1)
-        })
+        .any(|x| is_body(x) && outside(x, boxed))
+}
+
+/// Whether `x` is named a body (`post-body`, `entry-content`) and holds text.
+fn is_body(x: &crate::segment::Element) -> bool {
+    x.own_hints.any(Hints::BODY) && x.first_block < x.end_block
+}
+
+/// Whether the blocks of `x` all lie outside those of `boxed` (before or after it).
+fn outside(x: &crate::segment::Element, boxed: &crate::segment::Element) -> bool {
+    x.end_block <= boxed.first_block || x.first_block >= boxed.end_block
 }
 
 /// Whether `post` is one post outside any record set (Stack Exchange's question beside its
@@ -239,14 +234,13 @@ fn one_post(
     if end.saturating_sub(first) > tuning::POST_BODY_SCAN {
         return false;
     }
-    let (b0, b1) = (boxed.first_block, boxed.end_block);
     let mut bodies = seg
         .elements
         .get(first..end)
         .unwrap_or_default()
         .iter()
         .filter(|x| post_body(x));
-    matches!((bodies.next(), bodies.next()), (Some(x), None) if x.end_block <= b0 || x.first_block >= b1)
+    matches!((bodies.next(), bodies.next()), (Some(x), None) if outside(x, boxed))
 }
 
 /// On a listing or a shop's grid, the elements inside the records of a content-shaped set

@@ -11,7 +11,6 @@ use crate::lexicon::Hints;
 use crate::page_type::PageType;
 use crate::segment::Segmentation;
 use crate::tuning::Tuning;
-use std::collections::HashMap;
 
 /// The element whose blocks have the largest summed value (see the module doc).
 pub(super) fn region(
@@ -64,15 +63,8 @@ pub(super) fn region(
     // note out, as the wcxb-dev truths do (one product page 0.978 -> 0.804 without this
     // limit; forum threads 0.718 -> 0.723 with it).
     let posts = matches!(page_type, PageType::Forum | PageType::Listing);
-    let mut body_shapes: HashMap<u32, u32> = HashMap::new();
-    for e in seg
-        .elements
-        .iter()
-        .filter(|e| posts && e.own_hints.any(Hints::BODY))
-    {
-        *body_shapes.entry(e.shape).or_default() += 1;
-    }
-    let repeated_body = |shape: u32| body_shapes.get(&shape).is_some_and(|n| *n > 1);
+    let repeated = super::repeated_shapes(seg, |e| posts && e.own_hints.any(Hints::BODY));
+    let repeated_body = |shape: u32| repeated.contains(&shape);
     // Page landmarks (<nav>, <footer>) and everything inside them are never the article.
     let mut in_landmark = vec![false; seg.elements.len()];
     let mut best = (0u32, f32::MIN);
