@@ -362,14 +362,17 @@ impl Walk {
         // Line breaks in the markup's text are white space; only block boundaries break
         // lines here (see `block_edge`), so that a block can be read as one line. A text of
         // white space alone (indentation) is one space.
+        // Runs of white space are one space too, and none after a space or a line break:
+        // the window measures what a reader sees, not the markup's indentation (a theme
+        // that indents every text node by 40 spaces filled the window before the date).
         let spaced;
         let t = if t.trim().is_empty() {
             if f.rolling.ends_with([' ', '\n']) {
                 return;
             }
             " "
-        } else if t.contains(['\n', '\r']) {
-            spaced = t.replace(['\n', '\r'], " ");
+        } else if t.contains(char::is_whitespace) {
+            spaced = collapse_space(t, f.rolling.ends_with([' ', '\n']));
             spaced.as_str()
         } else {
             t
@@ -851,6 +854,25 @@ fn push_text(list: &mut Vec<String>, text: &str) {
     if !t.is_empty() {
         list.push(t);
     }
+}
+
+/// Runs of white space (line breaks too) as one space; the leading run dropped when
+/// `after_space`.
+fn collapse_space(t: &str, after_space: bool) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut space = after_space;
+    for c in t.chars() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out
 }
 
 /// White space collapsed and trimmed.
@@ -1655,6 +1677,19 @@ mod tests {
             ));
             assert_eq!(m.byline.as_deref(), Some("Agatha Moss"), "{line}");
         }
+    }
+
+    #[test]
+    fn indentation_does_not_use_up_the_window_after_the_headline() {
+        // Every text node indented by a deep template: the date, a few visible lines below
+        // the headline, lies past the window's length in markup bytes.
+        let pad = " ".repeat(tuning::DATE_NEAR_HEADLINE_CHARS / 4);
+        let m = meta(&format!(
+            "<body><h1>{pad}Quarry road closed again{pad}</h1><p>{pad}The council shut the \
+             road again.{pad}</p><p>{pad}Share this{pad}</p><div>{pad}Dec. 6, 2024, 10:00 PM\
+             {pad}</div><p>The road shut on Friday.</p></body>"
+        ));
+        assert_eq!(m.published.as_deref(), Some("2024-12-06"));
     }
 
     #[test]
