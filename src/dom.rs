@@ -70,6 +70,9 @@ pub(crate) struct ParseReport {
     pub(crate) dropped_deep_tags: usize,
     /// True when the node limit stopped the parse early.
     pub(crate) truncated: bool,
+    /// `<iframe>` start tags inside `<noscript>` taken as empty, so that an unclosed one
+    /// does not turn the rest of the page into its text (see `guard::Guard::admit`).
+    pub(crate) emptied_frames: usize,
 }
 
 /// Most formatting elements the tree builder may hold, open or waiting on its list of active
@@ -180,6 +183,7 @@ pub(crate) fn outline(html: &str, limits: Limits) -> (Vec<String>, bool) {
         || doc.split_text()
         || report.truncated
         || report.dropped_deep_tags > 0
+        || report.emptied_frames > 0
         || html.len() > tree::MAX_PARSE_BYTES;
     let mut lines = Vec::new();
     // Open script and style elements: their text is not built (see `guard`).
@@ -204,6 +208,32 @@ pub(crate) fn outline(html: &str, limits: Limits) -> (Vec<String>, bool) {
         }
     }
     (lines, guarded)
+}
+
+/// The text of the parsed tree, its nodes joined in document order (script and style
+/// text left out): see `pith::parse_text`.
+pub(crate) fn text(html: &str, limits: Limits) -> String {
+    let (doc, _) = parse(html, limits);
+    let mut out = String::new();
+    let mut raw_text = 0usize;
+    for edge in doc.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Value::Element(e) => {
+                    raw_text += usize::from(matches!(e.name(), "script" | "style"))
+                }
+                Value::Text(t) if raw_text == 0 => out.push_str(t),
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Some(e) = node.as_element() {
+                    raw_text = raw_text
+                        .saturating_sub(usize::from(matches!(e.name(), "script" | "style")));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The first `max` bytes of `s` (less, to end on a character boundary).
@@ -434,6 +464,50 @@ mod tests {
 
     fn count(doc: &Document, name: &str) -> usize {
         elements(doc, name).count()
+    }
+
+    #[test]
+    fn a_dropped_title_does_not_take_the_end_tag_of_a_later_one() {
+        // The `title` inside the dropped `math` is dropped with it and its end tag never
+        // comes; the next `title`'s end tag closed it instead, which left html5ever's tree
+        // builder in its text mode while the tokenizer read tags again (a panic, found by
+        // the differential test).
+        let html = format!(
+            "{}<math><title></math><title></title><title>after</title><p>text</p>",
+            "<div>".repeat(200)
+        );
+        let (doc, report) = parse(&html, limits(100));
+        assert!(report.dropped_deep_tags > 0);
+        assert!(texts(&doc).contains(&"text"), "{:?}", texts(&doc));
+    }
+
+    #[test]
+    fn an_unclosed_iframe_in_noscript_does_not_swallow_the_page() {
+        // A tag manager's snippet written `<iframe … />`: HTML does not close it, and read
+        // as raw text up to `</iframe>` it took every later section of the page.
+        let html = "<body><p>Intro</p><noscript><iframe src='https://t.example/ns' \
+                    height='0' /></noscript><div hidden id='S:0'><h1>Deploy in minutes</h1>\
+                    <p>Connect a repository.</p></div></body>";
+        let (doc, report) = parse(html, limits(100));
+        let all = texts(&doc);
+        assert!(
+            all.iter().any(|t| t.contains("Deploy in minutes")),
+            "{all:?}"
+        );
+        assert!(!all.iter().any(|t| t.contains("<h1>")), "{all:?}");
+        assert_eq!(report.emptied_frames, 1);
+        // Closed as it should be, or outside `<noscript>`, an iframe parses as HTML says.
+        let (_, report) = parse(
+            "<noscript><iframe src=x></iframe></noscript><p>a</p>",
+            limits(100),
+        );
+        assert_eq!(report.emptied_frames, 1);
+        let (doc, report) = parse(
+            "<iframe src=x><p>fallback</p></iframe><p>a</p>",
+            limits(100),
+        );
+        assert_eq!(report.emptied_frames, 0);
+        assert!(texts(&doc).iter().any(|t| t.contains("<p>fallback</p>")));
     }
 
     #[test]

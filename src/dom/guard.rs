@@ -97,6 +97,15 @@ struct GuardState {
     /// its character tokens are not built into the tree. Inline scripts are often the bulk
     /// of a page's bytes, and every later stage skips them anyway.
     unread_text: Option<LocalName>,
+    /// `<noscript>` start tags seen less their end tags: inside one, an `<iframe>` does not
+    /// switch the tokenizer to raw text (see [`Guard::admit`]).
+    noscript_depth: usize,
+    /// The raw-text element (`title`, `style`, `iframe`…) the tree builder is reading the
+    /// text of, from the start tag it answered by switching the tokenizer to text: its end
+    /// tag always reaches the builder, even when a dropped start tag of the same name
+    /// (whose end tag never came) is waiting for one to drop, or the builder would stay
+    /// in its text mode while the tokenizer reads markup again.
+    raw_open: Option<LocalName>,
     /// The last census and the value of `tokens` when it was taken. While no token has
     /// reached the tree builder since, it is exact (deep in a hostile page, start tag after
     /// start tag is dropped and the answer stays the same); a few tokens later it still
@@ -274,6 +283,8 @@ impl Guard {
                 last_census: None,
                 tokens: 0,
                 unread_text: None,
+                noscript_depth: 0,
+                raw_open: None,
                 cuts: cut.then(|| CutWatch::new(cuts)),
                 held: (cut && last).then(Vec::new),
                 report: ParseReport::default(),
@@ -441,6 +452,14 @@ impl TokenSink for Guard {
 impl Guard {
     /// Passes a token on to the tree builder unless a guard drops it.
     fn admit(&self, mut token: Token, line_number: u64) -> TokenSinkResult<NodeId> {
+        // An `<iframe>` inside `<noscript>`, read as markup (scripting off, see
+        // `dom::parse_limited`), is taken as empty: its end tag follows at once and the
+        // tokenizer stays in markup. Tag managers' snippets write it as `<iframe … />`,
+        // which HTML does not close, and raw text up to an `</iframe>` that never comes
+        // would swallow the rest of the page; a browser with scripts never sees it, since
+        // it reads the `<noscript>` as text. An iframe's own text is a fallback for
+        // browsers without frames, which no reader has.
+        let mut empty_frame = false;
         {
             let mut state = self.state.borrow_mut();
             let state = &mut *state;
@@ -462,18 +481,33 @@ impl Guard {
                         if admit && !foreign && is_unread_text(tag) {
                             state.unread_text = Some(tag.name.clone());
                         }
+                        if admit && !foreign && tag.name == local_name!("noscript") {
+                            state.noscript_depth += 1;
+                        }
+                        empty_frame = admit
+                            && !foreign
+                            && state.noscript_depth > 0
+                            && tag.name == local_name!("iframe");
                         admit
                     }
                     TagKind::EndTag => {
                         if state.unread_text.as_ref() == Some(&tag.name) {
                             state.unread_text = None;
                         }
-                        match state.dropped.get_mut(&tag.name) {
-                            Some(count) if *count > 0 => {
-                                *count -= 1;
-                                false
+                        if tag.name == local_name!("noscript") {
+                            state.noscript_depth = state.noscript_depth.saturating_sub(1);
+                        }
+                        if state.raw_open.as_ref() == Some(&tag.name) {
+                            state.raw_open = None;
+                            true
+                        } else {
+                            match state.dropped.get_mut(&tag.name) {
+                                Some(count) if *count > 0 => {
+                                    *count -= 1;
+                                    false
+                                }
+                                _ => true,
                             }
-                            _ => true,
                         }
                     }
                 },
@@ -494,6 +528,33 @@ impl Guard {
                 state.tokens += 1;
             }
         }
+        let start = match &token {
+            Token::TagToken(t) if t.kind == TagKind::StartTag => Some(t.name.clone()),
+            _ => None,
+        };
+        let result = self.pass(token, line_number);
+        if matches!(result, TokenSinkResult::RawData(_)) && !empty_frame {
+            self.state.borrow_mut().raw_open = start;
+        }
+        if empty_frame {
+            self.state.borrow_mut().report.emptied_frames += 1;
+            let end = Tag {
+                kind: TagKind::EndTag,
+                name: local_name!("iframe"),
+                self_closing: false,
+                had_duplicate_attributes: false,
+                attrs: Vec::new(),
+            };
+            let _continue = self
+                .builder
+                .process_token(Token::TagToken(end), line_number);
+            return TokenSinkResult::Continue;
+        }
+        result
+    }
+
+    /// Hands a token to the tree builder and checks the size of what it holds.
+    fn pass(&self, token: Token, line_number: u64) -> TokenSinkResult<NodeId> {
         let result = self.builder.process_token(token, line_number);
         self.check_size(&mut self.state.borrow_mut());
         result
