@@ -38,6 +38,62 @@ fn is_raw_text(name: &str) -> bool {
     )
 }
 
+/// Start tags that end foreign content (HTML §13.2.6.5, "A start tag whose tag name is
+/// one of…"): the tree builder pops the SVG or MathML elements and reads the tag as HTML.
+fn is_breakout(tag: &Tag) -> bool {
+    let name: &str = &tag.name;
+    matches!(
+        name,
+        "b" | "big"
+            | "blockquote"
+            | "body"
+            | "br"
+            | "center"
+            | "code"
+            | "dd"
+            | "div"
+            | "dl"
+            | "dt"
+            | "em"
+            | "embed"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "head"
+            | "hr"
+            | "i"
+            | "img"
+            | "li"
+            | "listing"
+            | "menu"
+            | "meta"
+            | "nobr"
+            | "ol"
+            | "p"
+            | "pre"
+            | "ruby"
+            | "s"
+            | "small"
+            | "span"
+            | "strong"
+            | "strike"
+            | "sub"
+            | "sup"
+            | "table"
+            | "tt"
+            | "u"
+            | "ul"
+            | "var"
+    ) || name == "font"
+        && tag
+            .attrs
+            .iter()
+            .any(|a| matches!(&*a.name.local, "color" | "face" | "size"))
+}
+
 /// Void elements (HTML §13.1.2) take no end tag.
 fn is_void(name: &str) -> bool {
     matches!(
@@ -355,7 +411,14 @@ impl Guard {
         }
         let is_formatting = is_formatting(&tag.name);
         let tally = self.census(state, is_formatting);
-        let too_deep = tally.held >= state.limits.max_depth
+        // A tag that breaks out of SVG or MathML (`<div>`, `<p>`) closes the foreign
+        // elements before it opens: dropped, it would leave them open, and a `<script>` or
+        // `<style>` after it would be read as foreign markup rather than as text, unlike in
+        // html5ever's own tree. It lands no deeper than the foreign element it closes, or
+        // one level under an HTML integration point (`foreignObject`), and both were held
+        // to the limit.
+        let breaks_out = foreign && is_breakout(tag);
+        let too_deep = !breaks_out && tally.held >= state.limits.max_depth
             || (is_raw_text(name) && !foreign && in_dropped_foreign);
         let too_many_formatting =
             is_formatting && tally.formatting.is_some_and(|f| f >= MAX_FORMATTING);
