@@ -889,6 +889,25 @@ mod tests {
     }
 
     #[test]
+    fn a_forum_route_outweighs_the_cms_defaults_of_a_dated_thread() {
+        // A thread of long posts under `/threads/` whose CMS marks every page `og:type`
+        // article, with a date and an author: the site's own word for the page wins over
+        // the defaults and the prose.
+        let page = format!(
+            "<head><meta property='og:type' content='article'>\
+             <meta property='article:published_time' content='2025-02-03'>\
+             <meta name='author' content='pumpfan'></head>\
+             <body><h1>Pump stops after update</h1>{}</body>",
+            prose(4)
+        );
+        assert_eq!(
+            page_type(&page, Some("https://talk.example/threads/pump-stops.42/")),
+            PageType::Forum
+        );
+        assert_eq!(page_type(&page, None), PageType::Article);
+    }
+
+    #[test]
     fn an_empty_shell_is_other() {
         assert_eq!(
             page_type("<body><div id=app></div></body>", None),
