@@ -371,11 +371,9 @@ impl Walk {
                 return;
             }
             " "
-        } else if t.contains(char::is_whitespace) {
-            spaced = collapse_space(t, f.rolling.ends_with([' ', '\n']));
-            spaced.as_str()
         } else {
-            t
+            spaced = collapse_space(t, f.rolling.ends_with([' ', '\n']));
+            &*spaced
         };
         for (_, after) in f.windows.iter_mut().filter(|(_, a)| a.len() < cap) {
             push_capped_to(after, t, cap);
@@ -856,13 +854,21 @@ fn push_text(list: &mut Vec<String>, text: &str) {
     }
 }
 
-/// Runs of white space (line breaks too) as one space; the leading run dropped when
-/// `after_space`.
-fn collapse_space(t: &str, after_space: bool) -> String {
+/// Runs of HTML white space (space, tab, line breaks, form feed) as one space; the leading
+/// run dropped when `after_space`. Most text nodes need no change and are not copied.
+fn collapse_space(t: &str, after_space: bool) -> std::borrow::Cow<'_, str> {
+    let white = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
+    let b = t.as_bytes();
+    let changes = after_space && b.first().copied().is_some_and(white)
+        || b.iter().any(|&c| c != b' ' && white(c))
+        || b.windows(2).any(|w| w.iter().all(|&c| white(c)));
+    if !changes {
+        return std::borrow::Cow::Borrowed(t);
+    }
     let mut out = String::with_capacity(t.len());
     let mut space = after_space;
     for c in t.chars() {
-        if c.is_whitespace() {
+        if c.is_ascii() && white(c as u8) {
             if !space {
                 out.push(' ');
             }
@@ -872,7 +878,7 @@ fn collapse_space(t: &str, after_space: bool) -> String {
             space = false;
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// White space collapsed and trimmed.
