@@ -186,27 +186,13 @@ pub(crate) fn outline(html: &str, limits: Limits) -> (Vec<String>, bool) {
         || report.emptied_frames > 0
         || html.len() > tree::MAX_PARSE_BYTES;
     let mut lines = Vec::new();
-    // Open script and style elements: their text is not built (see `guard`).
-    let mut raw_text = 0usize;
-    for edge in doc.traverse() {
-        match edge {
-            Edge::Open(node) => match node.value() {
-                Value::Element(e) => {
-                    raw_text += usize::from(matches!(e.name(), "script" | "style"));
-                    lines.push(format!("<{}", e.name()));
-                }
-                Value::Text(t) if raw_text == 0 => lines.push(format!("{t:?}")),
-                _ => {}
-            },
-            Edge::Close(node) => {
-                if let Some(e) = node.as_element() {
-                    raw_text = raw_text
-                        .saturating_sub(usize::from(matches!(e.name(), "script" | "style")));
-                    lines.push(">".to_string());
-                }
-            }
-        }
-    }
+    walk_text(&doc, |step| {
+        lines.push(match step {
+            Step::Open(name) => format!("<{name}"),
+            Step::Text(t) => format!("{t:?}"),
+            Step::Close => ">".to_string(),
+        })
+    });
     (lines, guarded)
 }
 
@@ -215,25 +201,47 @@ pub(crate) fn outline(html: &str, limits: Limits) -> (Vec<String>, bool) {
 pub(crate) fn text(html: &str, limits: Limits) -> String {
     let (doc, _) = parse(html, limits);
     let mut out = String::new();
+    walk_text(&doc, |step| {
+        if let Step::Text(t) = step {
+            out.push_str(t);
+        }
+    });
+    out
+}
+
+/// One step of [`walk_text`].
+enum Step<'a> {
+    /// Entering an element (its name).
+    Open(&'a str),
+    /// A text node outside script and style elements.
+    Text(&'a str),
+    /// Leaving an element.
+    Close,
+}
+
+/// Visits the tree's elements and its text outside script and style elements, whose text
+/// is not built (see `guard`).
+fn walk_text<'d>(doc: &'d Document, mut visit: impl FnMut(Step<'d>)) {
+    let raw = |name: &str| usize::from(matches!(name, "script" | "style"));
     let mut raw_text = 0usize;
     for edge in doc.traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Value::Element(e) => {
-                    raw_text += usize::from(matches!(e.name(), "script" | "style"))
+                    raw_text += raw(e.name());
+                    visit(Step::Open(e.name()));
                 }
-                Value::Text(t) if raw_text == 0 => out.push_str(t),
+                Value::Text(t) if raw_text == 0 => visit(Step::Text(t)),
                 _ => {}
             },
             Edge::Close(node) => {
                 if let Some(e) = node.as_element() {
-                    raw_text = raw_text
-                        .saturating_sub(usize::from(matches!(e.name(), "script" | "style")));
+                    raw_text = raw_text.saturating_sub(raw(e.name()));
+                    visit(Step::Close);
                 }
             }
         }
     }
-    out
 }
 
 /// The first `max` bytes of `s` (less, to end on a character boundary).
