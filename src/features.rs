@@ -229,7 +229,8 @@ fn block_features(
         is_byline,
         is_count: !matches!(block.kind, TagKind::TableCell | TagKind::Heading(_))
             && (is_count(text)
-                || block.words <= MEMBER_FIELD_MAX_WORDS.min(checked) && is_member_field(lower)),
+                || block.words <= MEMBER_FIELD_MAX_WORDS.min(checked) && is_member_field(lower)
+                || block.words <= BADGE_TALLY_MAX_WORDS.min(checked) && is_badge_tally(lower)),
         position,
         hints: block.hints,
     }
@@ -255,6 +256,26 @@ fn is_member_field(lower: &str) -> bool {
                 .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
             || is_dateline(rest)
     })
+}
+
+/// Most words of a badge tally: a reputation figure and three "N colour badges" parts.
+const BADGE_TALLY_MAX_WORDS: u32 = 10;
+
+/// Whether a lower-cased short block is a member's badge tally: figures (digits, `,`, `.`,
+/// `k` or `m` for thousands and millions) and words of [`lexicon::MEMBER_BADGE_WORDS`]
+/// only, with at least one figure and one "badge".
+fn is_badge_tally(lower: &str) -> bool {
+    let mut badge = false;
+    for word in lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        badge |= word.starts_with("badge");
+        if !lexicon::MEMBER_BADGE_WORDS.contains(&word) && !matches!(word, "k" | "m") {
+            return false;
+        }
+    }
+    badge && lower.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Whether a block's text is a bare count: at most [`tuning::COUNT_MAX_DIGITS`] digits,
@@ -535,6 +556,14 @@ mod tests {
         );
         let fields: Vec<bool> = f.iter().map(|f| f.is_count).collect();
         assert_eq!(fields, [true, true, true, true, false, false]);
+        // A member's badge tally, figures glued to the words as Stack Exchange renders it.
+        let (f, _) = measure_html(
+            "<div>1,9922 gold badges14 silver badges18 bronze badges</div>\
+             <div>23.8k14 gold badges88 silver badges</div><div>4384 silver badges7 bronze badges</div>\
+             <div>Gold badges for the swimmers</div><div>badges</div>",
+        );
+        let tallies: Vec<bool> = f.iter().map(|f| f.is_count).collect();
+        assert_eq!(tallies, [true, true, true, false, false]);
     }
 
     #[test]

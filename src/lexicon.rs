@@ -2461,6 +2461,13 @@ pub(crate) const COOKIE_WORDS: &[&str] = &[
     "témoins de connexion",
 ];
 
+/// The words of a member's badge tally beside each post on Stack Exchange sites and
+/// Discourse-like forums ("1,992 2 gold badges 14 silver badges 18 bronze badges", the
+/// figures glued to the words in the page's text), lower case: a short block of these and
+/// figures alone is a member card's field (`features::is_badge_tally`). Measured on pith's
+/// wcxb-dev output: 72 such lines on 10 thread pages, none of them a line of the truth.
+pub(crate) const MEMBER_BADGE_WORDS: &[&str] = &["badge", "badges", "gold", "silver", "bronze"];
+
 /// Labels of the fields on a forum member's card beside each post (XenForo, phpBB, vBulletin,
 /// Discourse), lower case: alone ("Messages", with the figure in a block of its own) or
 /// followed by a number or a date (`features::is_member_field`). "Location" is left out: the

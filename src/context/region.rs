@@ -36,6 +36,9 @@ pub(super) fn region(
             Label::Short => tuning.value_short,
             Label::Bad if d.rule == Rule::FewStopwords => tuning.value_unlinked_bad,
             Label::Bad if d.rule == Rule::LinkedProse => tuning.value_linked_prose,
+            // A count or a member card's field is a post's chrome, no sign of a box: it
+            // weighs as short text does.
+            Label::Bad if d.rule == Rule::Count => tuning.value_short,
             Label::Bad => tuning.value_bad,
         };
         // A believed box counts fully against; a merely named one (a wrapper whose name
@@ -110,6 +113,35 @@ mod tests {
         let r = region(&s, &features, &good, &boxes, &Tuning::BALANCED, page_type);
         let e = s.elements.get(r as usize).expect("a region");
         e.first_block..e.end_block
+    }
+
+    #[test]
+    fn a_members_badge_tally_does_not_cut_the_answer_off_the_question() {
+        let page = format!(
+            "<div class='thread'><div class='question'><p>{}</p>\
+             <div class='card'>1,992 2 gold badges 14 silver badges 18 bronze badges</div></div>\
+             <div class='answer'><p>Reset the pump, then update again.</p></div></div>",
+            "The pump stops a minute after the update and will not restart. ".repeat(3)
+        );
+        let s = segment::of(&page);
+        let (features, _) = crate::features::measure(&s, &Tuning::BALANCED, None);
+        let decide = |label, rule| Decision { label, rule };
+        let decisions = [
+            decide(Label::Good, Rule::Stopwords),
+            decide(Label::Bad, Rule::Count),
+            decide(Label::Good, Rule::Stopwords),
+        ];
+        let boxes = vec![Hints::NONE; s.blocks.len()];
+        let r = region(
+            &s,
+            &features,
+            &decisions,
+            &boxes,
+            &Tuning::BALANCED,
+            PageType::Forum,
+        );
+        let e = s.elements.get(r as usize).expect("a region");
+        assert_eq!(e.first_block..e.end_block, 0..3);
     }
 
     #[test]
