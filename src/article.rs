@@ -8,7 +8,7 @@
 use crate::encoding::Charset;
 #[cfg(feature = "serde")]
 use crate::fingerprint;
-use crate::page_type::PageType;
+use crate::page_type::kind::PageType;
 #[cfg(feature = "serde")]
 use serde::Serialize;
 

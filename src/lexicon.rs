@@ -14,7 +14,7 @@
 //!   separates prose from boilerplate even with small lists, and short lists keep the
 //!   per-word lookup cheap.
 
-use crate::page_type::PageType;
+use crate::page_type::kind::PageType;
 use aho_corasick::AhoCorasick;
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
