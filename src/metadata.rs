@@ -761,12 +761,13 @@ fn is_unlikely_box(el: &Element<'_>, name: &str, words: &mut Option<u8>) -> bool
     class_words(el, words) & (UNLIKELY_WORD | MAYBE_WORD) == UNLIKELY_WORD
 }
 
-/// The class-word lists of the byline and unlikely-box tests, as bits of a [`ClassWords`]
-/// match: a byline word ([`lexicon::BYLINE_CLASS_WORDS`]), an unlikely-box word
-/// ([`lexicon::UNLIKELY_BOX_WORDS`] less [`lexicon::BYLINE_SEARCH_BOX_WORDS`]), a
-/// maybe-content word ([`lexicon::MAYBE_BOX_WORDS`]).
+/// The class-word lists of the byline and unlikely-box tests, as bits of a
+/// [`ClassWords`] match. A byline word ([`lexicon::BYLINE_CLASS_WORDS`]).
 const BYLINE_WORD: u8 = 1;
+/// An unlikely-box word ([`lexicon::UNLIKELY_BOX_WORDS`] less
+/// [`lexicon::BYLINE_SEARCH_BOX_WORDS`]).
 const UNLIKELY_WORD: u8 = 2;
+/// A maybe-content word ([`lexicon::MAYBE_BOX_WORDS`]), which clears an unlikely one.
 const MAYBE_WORD: u8 = 4;
 
 /// One case-insensitive (ASCII) automaton of the three class-word lists, matched anywhere
