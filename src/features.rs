@@ -229,16 +229,14 @@ fn block_features(
         is_byline,
         is_count: !matches!(block.kind, TagKind::TableCell | TagKind::Heading(_))
             && (is_count(text)
-                || block.words <= MEMBER_FIELD_MAX_WORDS.min(checked) && is_member_field(lower)
-                || block.words <= BADGE_TALLY_MAX_WORDS.min(checked) && is_badge_tally(lower)),
+                || block.words <= tuning::MEMBER_FIELD_MAX_WORDS.min(checked)
+                    && is_member_field(lower)
+                || block.words <= tuning::BADGE_TALLY_MAX_WORDS.min(checked)
+                    && is_badge_tally(lower)),
         position,
         hints: block.hints,
     }
 }
-
-/// Most words of a member-card field: the label ("Reaction score") and a number or a date
-/// ("Joined: Mar 12, 2019").
-const MEMBER_FIELD_MAX_WORDS: u32 = 6;
 
 /// Whether a lower-cased short block is a field of a forum member's card: a label of
 /// [`lexicon::MEMBER_FIELDS`] alone, or followed by a number or a date. Measured on pith's
@@ -257,9 +255,6 @@ fn is_member_field(lower: &str) -> bool {
             || is_dateline(rest)
     })
 }
-
-/// Most words of a badge tally: a reputation figure and three "N colour badges" parts.
-const BADGE_TALLY_MAX_WORDS: u32 = 10;
 
 /// Whether a lower-cased short block is a member's badge tally: figures (digits, `,`, `.`,
 /// `k` or `m` for thousands and millions) and words of [`lexicon::MEMBER_BADGE_WORDS`]

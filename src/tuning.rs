@@ -619,6 +619,16 @@ pub(crate) const DATE_ZONE_WEST_MINUTES: i64 = 12 * 60;
 /// 0.845 with lower precision and readability ROUGE 0.9602 → 0.9594.
 pub(crate) const SHAPE_CLASS_TOKENS: usize = 1;
 
+/// Most words of a member-card field (`features::is_member_field`): the label ("Reaction
+/// score") and a number or a date ("Joined: Mar 12, 2019"); longer lines that open with a
+/// label are prose ("Posts about the harbour…").
+pub(crate) const MEMBER_FIELD_MAX_WORDS: u32 = 6;
+
+/// Most words of a member's badge tally (`features::is_badge_tally`): a reputation figure
+/// and three "N colour badges" parts, which is 7 words as Stack Exchange's text glues them,
+/// with room for a spaced-out rendering.
+pub(crate) const BADGE_TALLY_MAX_WORDS: u32 = 10;
+
 /// Most digits of a block that is a bare count (`features::is_count`): vote and reply
 /// counters and page numbers have one to three; a four-digit number alone on a line is as
 /// often a year heading an archive section.
