@@ -608,9 +608,7 @@ impl Guard {
                 had_duplicate_attributes: false,
                 attrs: Vec::new(),
             };
-            let _continue = self
-                .builder
-                .process_token(Token::TagToken(end), line_number);
+            let _continue = self.pass(Token::TagToken(end), line_number);
             return TokenSinkResult::Continue;
         }
         result
