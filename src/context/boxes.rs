@@ -26,20 +26,64 @@ pub(super) fn boxes(
     tuning: &Tuning,
     page_type: PageType,
 ) -> Vec<Hints> {
-    // Good length per block, prefix-summed so any range's good text is one subtraction.
-    let mut prefix = Vec::with_capacity(seg.blocks.len() + 1);
-    prefix.push(0.0f32);
-    let mut acc = 0.0f32;
-    for (i, d) in decisions.iter().enumerate() {
-        if matches!(d.label, Label::Good | Label::NearGood) {
-            acc += length(features, i);
+    let good = GoodText::new(features, decisions);
+    let believed = believed_elements(seg, &good, tuning, page_type);
+    let mut per_block: Vec<Hints> = seg
+        .blocks
+        .iter()
+        .map(|b| {
+            believed
+                .get(b.element as usize)
+                .copied()
+                .unwrap_or_default()
+        })
+        .collect();
+    add_headed_boxes(&mut per_block, seg, features, decisions, &good, tuning);
+    per_block
+}
+
+/// The good text (good and near-good blocks' length) of any run of blocks, by one
+/// subtraction of prefix sums.
+struct GoodText {
+    prefix: Vec<f32>,
+    total: f32,
+}
+
+impl GoodText {
+    fn new(features: &[Features], decisions: &[Decision]) -> Self {
+        let mut prefix = Vec::with_capacity(decisions.len() + 1);
+        prefix.push(0.0f32);
+        let mut total = 0.0f32;
+        for (i, d) in decisions.iter().enumerate() {
+            if matches!(d.label, Label::Good | Label::NearGood) {
+                total += length(features, i);
+            }
+            prefix.push(total);
         }
-        prefix.push(acc);
+        GoodText { prefix, total }
     }
-    let limit = tuning.hinted_region_max_share * acc.max(1.0);
-    let good_in = |first: usize, end: usize| {
-        prefix.get(end).copied().unwrap_or(acc) - prefix.get(first).copied().unwrap_or(0.0)
-    };
+
+    /// The good text of blocks `first..end`.
+    fn within(&self, first: usize, end: usize) -> f32 {
+        self.prefix.get(end).copied().unwrap_or(self.total)
+            - self.prefix.get(first).copied().unwrap_or(0.0)
+    }
+
+    /// The page's good text, at least 1 so that shares of it are defined.
+    fn page(&self) -> f32 {
+        self.total.max(1.0)
+    }
+}
+
+/// Per element, the boilerplate concepts believed of it and its ancestors (see [`boxes`]).
+fn believed_elements(
+    seg: &Segmentation,
+    good: &GoodText,
+    tuning: &Tuning,
+    page_type: PageType,
+) -> Vec<Hints> {
+    let limit = tuning.hinted_region_max_share * good.page();
+    let good_in = |first: usize, end: usize| good.within(first, end);
     // On a thread, the posts are the content: names that call them comments are not
     // evidence against them (the comment form and its heading are still dropped by their
     // phrases and by the link and length rules).
@@ -51,7 +95,7 @@ pub(super) fn boxes(
     let vocabulary = page_vocabulary(
         seg,
         &good_in,
-        tuning.vocabulary_share * acc.max(1.0),
+        tuning.vocabulary_share * good.page(),
         tuning.vocabulary_min_boxes,
     );
     let on_posts = if page_type == PageType::Forum {
@@ -108,29 +152,31 @@ pub(super) fn boxes(
             *slot = inherited.with(mine);
         }
     }
-    let mut per_block: Vec<Hints> = seg
-        .blocks
-        .iter()
-        .map(|b| {
-            believed
-                .get(b.element as usize)
-                .copied()
-                .unwrap_or_default()
-        })
-        .collect();
+    believed
+}
+
+/// Adds the boxes that boilerplate section headings open (see [`headed_box`]), each
+/// believed when it holds at most `headed_box_max_share` of the page's good text.
+fn add_headed_boxes(
+    per_block: &mut [Hints],
+    seg: &Segmentation,
+    features: &[Features],
+    decisions: &[Decision],
+    good: &GoodText,
+    tuning: &Tuning,
+) {
     for (i, f) in features.iter().enumerate() {
         if f.heads == Hints::NONE {
             continue;
         }
         let range = headed_box(seg, decisions, i);
-        if good_in(range.start, range.end) > tuning.headed_box_max_share * acc.max(1.0) {
+        if good.within(range.start, range.end) > tuning.headed_box_max_share * good.page() {
             continue;
         }
         for slot in per_block.get_mut(range).into_iter().flatten() {
             *slot = slot.with(f.heads);
         }
     }
-    per_block
 }
 
 /// On a thread, the comment-named boxes that are comments on a post rather than posts: a
