@@ -1010,16 +1010,7 @@ fn byline(
     ld: Option<&serde_json::Map<String, Value>>,
     title: Option<&str>,
 ) -> Option<(String, &'static str)> {
-    let mut not_names: Vec<String> = Vec::new();
-    not_names.extend(meta_first(f, lexicon::META_SITE_NAME));
-    for publisher in [ld.and_then(|o| o.get("publisher"))]
-        .into_iter()
-        .flatten()
-        .chain(f.json_ld.iter().filter_map(|v| v.get("publisher")))
-    {
-        not_names.extend(names_of(publisher));
-    }
-    let not_names: Vec<String> = not_names.iter().map(|n| n.to_lowercase()).collect();
+    let not_names = site_and_publisher_names(f, ld);
     let site_byline = std::cell::RefCell::new(None);
     let ok = |name: String| -> Option<String> {
         if is_url(&name) {
@@ -1044,16 +1035,12 @@ fn byline(
         .and_then(|o| o.get("author"))
         .map(|a| names_resolved(a, &f.json_ld))
         .and_then(names);
-    // A markup author that reads as a login or a template key ("andrew.keaveney",
-    // "page.head.extra.author"), not a display name, gives way to a name the page shows;
-    // it stays the byline when the page shows none.
-    let login = |b: &str| {
-        !b.contains(char::is_whitespace)
-            && (b.contains(['.', '_', '@']) || !b.contains(char::is_uppercase))
-    };
+    // A markup author that reads as a login or a template key (see `reads_as_login`), not
+    // a display name, gives way to a name the page shows; it stays the byline when the page
+    // shows none.
     let mut markup_login: Option<(String, &'static str)> = None;
     match from_ld {
-        Some(b) if login(&b) => markup_login = Some((b, "json-ld")),
+        Some(b) if reads_as_login(&b) => markup_login = Some((b, "json-ld")),
         Some(b) => return Some((b, "json-ld")),
         None => {}
     }
@@ -1065,14 +1052,70 @@ fn byline(
             .and_then(ok)
     });
     match from_meta {
-        Some(b) if login(&b) => {
+        Some(b) if reads_as_login(&b) => {
             markup_login.get_or_insert((b, "meta"));
         }
         Some(b) => return Some((b, "meta")),
         None => {}
     }
-    // Yoast SEO's reading-time card: `twitter:label1` "Written by", `twitter:data1` the name.
-    let from_card = (1..=tuning::TWITTER_CARD_LABELS).find_map(|i| {
+    if let Some(b) = byline_from_card(f, &ok) {
+        return Some((b, "twitter-card"));
+    }
+    let from_text = byline_after_headline(f, title, &ok);
+    // A forum thread names its starter beside the title ("Thread starter ana_r", "Started
+    // by ana_r"): the author boxes below are the posts', replies' included.
+    if let Some((b, true)) = &from_text {
+        return Some((b.clone(), "text-after-headline"));
+    }
+    let from_dom = f
+        .dom_bylines
+        .iter()
+        .find_map(|(_, raw)| byline::clean(raw).and_then(ok));
+    if let Some(b) = from_dom {
+        return Some((b, "byline-element"));
+    }
+    let from_json_ld = json_ld_author(&f.json_ld).and_then(names);
+    if let Some(b) = from_json_ld {
+        return Some((b, "json-ld"));
+    }
+    if let Some((b, _)) = from_text {
+        return Some((b, "text-after-headline"));
+    }
+    f.item_author
+        .as_deref()
+        .and_then(byline::clean)
+        .and_then(ok)
+        .map(|b| (b, "microdata"))
+        .or(markup_login)
+        .or_else(|| site_byline.take().map(|b| (b, "site-name")))
+}
+
+/// The site's name and the JSON-LD publishers' names, lower-cased: names that are not a
+/// byline (see [`byline`]).
+fn site_and_publisher_names(f: &Found, ld: Option<&serde_json::Map<String, Value>>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    names.extend(meta_first(f, lexicon::META_SITE_NAME));
+    for publisher in [ld.and_then(|o| o.get("publisher"))]
+        .into_iter()
+        .flatten()
+        .chain(f.json_ld.iter().filter_map(|v| v.get("publisher")))
+    {
+        names.extend(names_of(publisher));
+    }
+    names.iter().map(|n| n.to_lowercase()).collect()
+}
+
+/// Whether a markup author reads as a login or a template key ("andrew.keaveney",
+/// "page.head.extra.author") rather than a display name.
+fn reads_as_login(b: &str) -> bool {
+    !b.contains(char::is_whitespace)
+        && (b.contains(['.', '_', '@']) || !b.contains(char::is_uppercase))
+}
+
+/// The name of Yoast SEO's reading-time card: `twitter:label1` "Written by",
+/// `twitter:data1` the name.
+fn byline_from_card(f: &Found, ok: &dyn Fn(String) -> Option<String>) -> Option<String> {
+    (1..=tuning::TWITTER_CARD_LABELS).find_map(|i| {
         let label = f
             .meta
             .get(&format!("twitter:label{i}"))?
@@ -1086,13 +1129,18 @@ fn byline(
         }
         let data = f.meta.get(&format!("twitter:data{i}"))?.last()?;
         byline::clean(&unescape(data)).and_then(ok)
-    });
-    if let Some(b) = from_card {
-        return Some((b, "twitter-card"));
-    }
-    // A block right after the headline that opens like a byline ("By Ana Ruiz"), or a
-    // block that is the label alone ("Written by", "Author") and the block after it.
-    let from_text = near_headline_text(f, title).0.and_then(|after| {
+    })
+}
+
+/// A block right after the headline that opens like a byline ("By Ana Ruiz"), or a block
+/// that is the label alone ("Written by", "Author") and the block after it; and whether it
+/// names a thread's starter ("Started by ana_r").
+fn byline_after_headline(
+    f: &Found,
+    title: Option<&str>,
+    ok: &dyn Fn(String) -> Option<String>,
+) -> Option<(String, bool)> {
+    near_headline_text(f, title).0.and_then(|after| {
         let lines: Vec<String> = after
             .lines()
             .skip(1)
@@ -1128,47 +1176,34 @@ fn byline(
                     .and_then(ok)
                     .map(|b| (b, thread))
             })
-    });
-    // A forum thread names its starter beside the title ("Thread starter ana_r", "Started
-    // by ana_r"): the author boxes below are the posts', replies' included.
-    if let Some((b, true)) = &from_text {
-        return Some((b.clone(), "text-after-headline"));
-    }
-    let from_dom = f
-        .dom_bylines
-        .iter()
-        .find_map(|(_, raw)| byline::clean(raw).and_then(ok));
-    if let Some(b) = from_dom {
-        return Some((b, "byline-element"));
-    }
-    let from_json_ld = json_ld_author(&f.json_ld).and_then(names);
-    if let Some(b) = from_json_ld {
-        return Some((b, "json-ld"));
-    }
-    if let Some((b, _)) = from_text {
-        return Some((b, "text-after-headline"));
-    }
-    f.item_author
-        .as_deref()
-        .and_then(byline::clean)
-        .and_then(ok)
-        .map(|b| (b, "microdata"))
-        .or(markup_login)
-        .or_else(|| site_byline.take().map(|b| (b, "site-name")))
+    })
 }
 
 fn is_url(s: &str) -> bool {
     Url::parse(s).is_ok_and(|u| u.has_host())
 }
 
-/// The first source of the publication date (see the module doc) whose value reads as a
-/// date, and the source's name.
+/// The publication date (see the module doc) and the name of its source: of the dates the
+/// sources state ([`date_candidates`]), the one [`choose_published`] takes.
 fn published(
     f: &Found,
     ld: Option<&serde_json::Map<String, Value>>,
     page: Option<&Url>,
     title: Option<&str>,
 ) -> Option<(String, &'static str)> {
+    let found = date_candidates(f, ld, page, title);
+    let last_modified = modified(f, ld).map(|(d, _)| d);
+    choose_published(&found, last_modified.as_deref())
+}
+
+/// Every source of the publication date that states one, in the order of trust, with the
+/// date it states.
+fn date_candidates(
+    f: &Found,
+    ld: Option<&serde_json::Map<String, Value>>,
+    page: Option<&Url>,
+    title: Option<&str>,
+) -> Vec<(String, &'static str)> {
     let iso = |v: Option<String>| v.as_deref().and_then(iso_date);
     let near = near_headline_text(f, title);
     let byline_dates = f
@@ -1216,42 +1251,30 @@ fn published(
                 .or_else(|| f.labelled.1.clone())
         }),
     ];
-    let found: Vec<(String, &'static str)> = tries
+    tries
         .iter()
         .filter_map(|(source, get)| get().map(|d| (d, *source)))
-        .collect();
-    let day = |d: &str| d.get(..10).map(str::to_string);
+        .collect()
+}
+
+/// Of the stated dates, the publication date: markup and a visible date that agree, else
+/// two kinds of markup that agree, else the visible date, else the first found (the rules
+/// and their measurements are given where each is applied).
+fn choose_published(
+    found: &[(String, &'static str)],
+    last_modified: Option<&str>,
+) -> Option<(String, &'static str)> {
     let is_markup = |s: &str| MARKUP_DATE_SOURCES.contains(&s);
     let is_visible = |s: &str| VISIBLE_DATE_SOURCES.contains(&s);
     let visible: Vec<&(String, &'static str)> =
         found.iter().filter(|(_, s)| is_visible(s)).collect();
-    // Markup and the page's visible date agree: that day. They disagree: the markup date is
-    // often the CMS's last save or a template's, the visible one what readers were told.
-    // The same moment written in two zones (UTC in the meta tag, local beside the
-    // headline) agrees too, though the calendar days differ.
-    // A date written without a time agrees with a moment that falls on that calendar day
-    // in some time zone (UTC-12 to UTC+14): "13 June 2018" beside the headline of a page
-    // whose meta tag says 2018-06-12T23:00:00Z, written in UTC+1.
-    let zoned_day = |bare: &str, moment: &str| {
-        let (Some(t), Some(midnight)) = (instant(moment), instant(&format!("{bare}T00:00Z")))
-        else {
-            return false;
-        };
-        bare.len() == 10
-            && (midnight - tuning::DATE_ZONE_EAST_MINUTES
-                ..midnight + 1440 + tuning::DATE_ZONE_WEST_MINUTES)
-                .contains(&t)
-    };
-    let same = |a: &str, b: &str| {
-        day(a) == day(b)
-            || instant(a).is_some_and(|i| instant(b) == Some(i))
-            || zoned_day(a, b)
-            || zoned_day(b, a)
-    };
+    // Markup and the page's visible date agree (`same_date`): that day. They disagree: the
+    // markup date is often the CMS's last save or a template's, the visible one what
+    // readers were told.
     let agreed = found
         .iter()
         .filter(|(_, s)| is_markup(s))
-        .find(|(d, _)| visible.iter().any(|(v, _)| same(v, d)));
+        .find(|(d, _)| visible.iter().any(|(v, _)| same_date(v, d)));
     let has_markup = found.iter().any(|(_, s)| is_markup(s));
     // Two kinds of markup (JSON-LD and a meta tag or microdata) that state the same day
     // outweigh a `<time datetime>` after the headline that disagrees when no date is
@@ -1273,18 +1296,17 @@ fn published(
             let kind = |s: &str| s == "json-ld";
             markup
                 .iter()
-                .any(|(e, other)| kind(other) != kind(src) && same(d, e))
+                .any(|(e, other)| kind(other) != kind(src) && same_date(d, e))
         });
     // A visible date that is the markup's last modification is the page's "updated" line
     // written without its label: the markup's publication date stands.
-    let last_modified = modified(f, ld).map(|(d, _)| d);
     let shown = visible
         .first()
         .copied()
         .filter(|_| has_markup)
         .filter(|(v, _)| {
-            !last_modified.as_deref().is_some_and(|m| same(v, m))
-                || markup.iter().all(|(d, _)| same(d, v))
+            !last_modified.is_some_and(|m| same_date(v, m))
+                || markup.iter().all(|(d, _)| same_date(d, v))
         });
     agreed
         .or(confirmed)
@@ -1292,6 +1314,29 @@ fn published(
         .or_else(|| markup.first().copied().filter(|_| !visible.is_empty()))
         .or_else(|| found.first())
         .cloned()
+}
+
+/// Whether two stated dates are the same publication: the same calendar day, the same
+/// moment written in two zones (UTC in the meta tag, local beside the headline), or a date
+/// written without a time and a moment that falls on that calendar day in some time zone
+/// (UTC-12 to UTC+14): "13 June 2018" beside the headline of a page whose meta tag says
+/// 2018-06-12T23:00:00Z, written in UTC+1.
+fn same_date(a: &str, b: &str) -> bool {
+    let day = |d: &str| d.get(..10).map(str::to_string);
+    let zoned_day = |bare: &str, moment: &str| {
+        let (Some(t), Some(midnight)) = (instant(moment), instant(&format!("{bare}T00:00Z")))
+        else {
+            return false;
+        };
+        bare.len() == 10
+            && (midnight - tuning::DATE_ZONE_EAST_MINUTES
+                ..midnight + 1440 + tuning::DATE_ZONE_WEST_MINUTES)
+                .contains(&t)
+    };
+    day(a) == day(b)
+        || instant(a).is_some_and(|i| instant(b) == Some(i))
+        || zoned_day(a, b)
+        || zoned_day(b, a)
 }
 
 /// Date sources read from markup meant for machines.
