@@ -241,7 +241,24 @@ impl Extractor {
             revealed: false,
             json_ld_description: None,
         };
-        // Relaxed retry when too little was kept.
+        self.read_again(&mut analysis, doc.as_ref(), tuning, page_context);
+        if decided.page_type == page_type::PageType::Product {
+            add_product_description(&mut analysis, product_description);
+        }
+        analysis.metadata = metadata;
+        analysis
+    }
+
+    /// The second readings of a page that kept too little: the relaxed retry, kept when it
+    /// keeps more; then, when nothing is kept still and the tree was kept for it, the
+    /// reading with the text hidden by inline styles shown (see [`reveal_styled`]).
+    fn read_again(
+        &self,
+        analysis: &mut Analysis,
+        doc: Option<&dom::Document>,
+        tuning: &Tuning,
+        page_context: PageContext<'_>,
+    ) {
         let kept = kept_chars(&analysis.seg, &analysis.revised);
         let floor = (tuning.retry_below_chars as usize).max(self.options.min_article_chars);
         if kept < floor && self.options.focus != Focus::Recall {
@@ -253,18 +270,9 @@ impl Extractor {
         }
         if let Some(doc) = doc {
             if kept_chars(&analysis.seg, &analysis.revised) == 0 {
-                reveal_styled(&mut analysis, &doc, tuning, page_context);
+                reveal_styled(analysis, doc, tuning, page_context);
             }
         }
-        if decided.page_type == page_type::PageType::Product {
-            analysis.json_ld_description = product_description
-                .filter(|d| !shown_description(&analysis.seg, &analysis.revised, d));
-            if analysis.json_ld_description.is_some() {
-                analysis.metadata_sources.push(("description", "json-ld"));
-            }
-        }
-        analysis.metadata = metadata;
-        analysis
     }
 
     /// Stage 6 and the article.
@@ -321,6 +329,16 @@ impl Extractor {
             comments,
             charset: None,
         }
+    }
+}
+
+/// On a product page that shows no description of its own, its JSON-LD `Product`
+/// description, added after the kept text and named as a metadata source.
+fn add_product_description(analysis: &mut Analysis, description: Option<String>) {
+    analysis.json_ld_description =
+        description.filter(|d| !shown_description(&analysis.seg, &analysis.revised, d));
+    if analysis.json_ld_description.is_some() {
+        analysis.metadata_sources.push(("description", "json-ld"));
     }
 }
 

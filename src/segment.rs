@@ -202,50 +202,7 @@ pub(crate) fn blocks(
     reveal_styled: bool,
     mut visit: impl FnMut(&Edge<'_>),
 ) -> Segmentation {
-    let mut w = Walker {
-        class_cache: HashMap::new(),
-        seg: Segmentation::default(),
-        frames: Vec::with_capacity(64),
-        start: 0,
-        chars: 0,
-        link_chars: 0,
-        cjk_chars: 0,
-        words: 0,
-        link_words: 0,
-        pending_space: false,
-        prev_cjk: false,
-        after_kept_space: false,
-        breaks: 0,
-        link_depth: 0,
-        pre_depth: 0,
-        inline_hints: Hints::NONE,
-        inline_hint_chars: 0,
-        open_marks: Vec::new(),
-        code_language: None,
-    };
-    w.seg.elements.push(Element {
-        parent: NONE,
-        depth: 0,
-        name: html5ever::LocalName::from("#document"),
-        own_hints: Hints::NONE,
-        hints: Hints::NONE,
-        first_block: 0,
-        end_block: 0,
-        end_element: 1,
-        shape: 0,
-    });
-    w.frames.push(Frame {
-        role: TagRole::Block,
-        kind: TagKind::Other,
-        context: TagKind::Other,
-        hints: Hints::NONE,
-        element: 0,
-        block_frame: 0,
-        is_link: false,
-        row: NONE,
-        structure: Structure::None,
-        has_mark: false,
-    });
+    let mut w = Walker::new();
     // A skipped subtree is entered by Open and left by the Close of the same node.
     let mut skipping: Option<NodeId> = None;
     // The skipped subtree is hidden by an inline style: its text is counted.
@@ -306,20 +263,74 @@ pub(crate) fn blocks(
             }
         }
     }
-    w.flush();
-    // Marks are recorded when their element closes (inner before outer).
-    w.seg
-        .marks
-        .sort_by_key(|m| (m.block, m.range.start, std::cmp::Reverse(m.range.end)));
-    let (blocks, elements) = (w.seg.blocks.len() as u32, w.seg.elements.len() as u32);
-    if let Some(root) = w.seg.elements.first_mut() {
-        root.end_block = blocks;
-        root.end_element = elements;
-    }
-    w.seg
+    w.finish()
 }
 
 impl Walker {
+    /// A walker at the document's root: its element and the root frame pushed.
+    fn new() -> Self {
+        let mut w = Walker {
+            class_cache: HashMap::new(),
+            seg: Segmentation::default(),
+            frames: Vec::with_capacity(64),
+            start: 0,
+            chars: 0,
+            link_chars: 0,
+            cjk_chars: 0,
+            words: 0,
+            link_words: 0,
+            pending_space: false,
+            prev_cjk: false,
+            after_kept_space: false,
+            breaks: 0,
+            link_depth: 0,
+            pre_depth: 0,
+            inline_hints: Hints::NONE,
+            inline_hint_chars: 0,
+            open_marks: Vec::new(),
+            code_language: None,
+        };
+        w.seg.elements.push(Element {
+            parent: NONE,
+            depth: 0,
+            name: html5ever::LocalName::from("#document"),
+            own_hints: Hints::NONE,
+            hints: Hints::NONE,
+            first_block: 0,
+            end_block: 0,
+            end_element: 1,
+            shape: 0,
+        });
+        w.frames.push(Frame {
+            role: TagRole::Block,
+            kind: TagKind::Other,
+            context: TagKind::Other,
+            hints: Hints::NONE,
+            element: 0,
+            block_frame: 0,
+            is_link: false,
+            row: NONE,
+            structure: Structure::None,
+            has_mark: false,
+        });
+        w
+    }
+
+    /// Flushes the last block and closes the root: the segmentation.
+    fn finish(mut self) -> Segmentation {
+        self.flush();
+        // Marks are recorded when their element closes (inner before outer).
+        self.seg
+            .marks
+            .sort_by_key(|m| (m.block, m.range.start, std::cmp::Reverse(m.range.end)));
+        let (blocks, elements) = (self.seg.blocks.len() as u32, self.seg.elements.len() as u32);
+        if let Some(root) = self.seg.elements.first_mut() {
+            root.end_block = blocks;
+            root.end_element = elements;
+        }
+        self.seg
+    }
+
     fn top(&self) -> Option<&Frame> {
         self.frames.last()
     }
