@@ -471,10 +471,11 @@ impl Walk {
         }
     }
 
-    fn open_element(&mut self, id: NodeId, el: &Element<'_>) {
-        self.block_edge(el.name());
+    /// At an `h1`, a window of the text before it is kept and one after it is opened (see
+    /// [`Found::windows`]); at a `<time datetime>` after it, the moment waits for the
+    /// element's end, where its label says whether it is the publication or an update.
+    fn headline_marks(&mut self, id: NodeId, el: &Element<'_>, name: &str) {
         let f = &mut self.f;
-        let name = el.name();
         if name == "h1" && self.hidden.is_none() {
             f.seen_h1 = true;
             if f.windows.len() < tuning::DATE_HEADLINE_WINDOWS {
@@ -502,10 +503,13 @@ impl Walk {
                 }
             }
         }
-        element(f, el, name);
-        // Microdata gives the author's name in a `content` attribute
-        // (`<span itemprop=author><meta itemprop=name content="Ana Ruiz">`): the name of the
-        // open author scope, not the scope's text (an avatar letter, badges).
+    }
+
+    /// Microdata gives the author's name in a `content` attribute
+    /// (`<span itemprop=author><meta itemprop=name content="Ana Ruiz">`): the name of the
+    /// open author scope, not the scope's text (an avatar letter, badges).
+    fn microdata_name(&mut self, el: &Element<'_>) {
+        let f = &mut self.f;
         if let Some(content) = el
             .attr("content")
             .filter(|_| el.attr("itemprop").is_some_and(|p| p.contains("name")))
@@ -521,6 +525,18 @@ impl Walk {
                 o.name.get_or_insert_with(|| content.to_string());
             }
         }
+    }
+
+    /// An element opens: the headline marks, the element's own metadata (see [`element`]),
+    /// the hidden and unlikely boxes that bound the text searches, and the captures it
+    /// starts (see [`captures`]).
+    fn open_element(&mut self, id: NodeId, el: &Element<'_>) {
+        self.block_edge(el.name());
+        let name = el.name();
+        self.headline_marks(id, el, name);
+        element(&mut self.f, el, name);
+        self.microdata_name(el);
+        let f = &mut self.f;
         if self.hidden.is_none()
             && matches!(
                 dom::never_content(el, TagRole::Inline),
@@ -582,47 +598,7 @@ fn walk(doc: &dom::Document) -> Found {
 /// Records what an element's attributes say.
 fn element(f: &mut Found, el: &Element<'_>, name: &str) {
     match name {
-        "meta" => {
-            let Some(content) = el.attr("content") else {
-                return;
-            };
-            let content = normalise(content);
-            if content.is_empty() {
-                return;
-            }
-            if let Some(prop) = el.attr("itemprop") {
-                itemprop_value(f, prop, &content);
-            }
-            let mut keys: Vec<String> = Vec::new();
-            for p in el.attr("property").unwrap_or("").split_whitespace() {
-                let p = p.to_ascii_lowercase();
-                // `og:article:author` is read as `article:author`, as Readability.js's
-                // unanchored property pattern does.
-                if let Some((_, inner)) = p.split_once(':').filter(|(_, i)| i.contains(':')) {
-                    keys.push(inner.to_string());
-                }
-                keys.push(p);
-            }
-            for attr in ["name", "http-equiv", "itemprop"] {
-                if let Some(n) = el.attr(attr) {
-                    keys.push(
-                        n.chars()
-                            .filter(|c| !c.is_whitespace())
-                            .collect::<String>()
-                            .to_ascii_lowercase()
-                            .replace('.', ":"),
-                    );
-                }
-            }
-            for key in keys {
-                if lexicon::META_AUTHOR.contains(&key.as_str())
-                    && !(key == "article:author" && is_url(&content))
-                {
-                    f.meta_author = true;
-                }
-                f.meta.entry(key).or_default().push(content.clone());
-            }
-        }
+        "meta" => meta_element(f, el),
         "html" => {
             if let Some(lang) = el.attr("lang").or_else(|| el.attr("xml:lang")) {
                 set(&mut f.html_lang, lang);
@@ -664,6 +640,50 @@ fn element(f: &mut Found, el: &Element<'_>, name: &str) {
                 itemprop_value(f, prop, &normalise(value));
             }
         }
+    }
+}
+
+/// A `<meta>`: its content under each of its keys (`property`, `name`, `http-equiv`,
+/// `itemprop`, lower-cased), and microdata values given in it.
+fn meta_element(f: &mut Found, el: &Element<'_>) {
+    let Some(content) = el.attr("content") else {
+        return;
+    };
+    let content = normalise(content);
+    if content.is_empty() {
+        return;
+    }
+    if let Some(prop) = el.attr("itemprop") {
+        itemprop_value(f, prop, &content);
+    }
+    let mut keys: Vec<String> = Vec::new();
+    for p in el.attr("property").unwrap_or("").split_whitespace() {
+        let p = p.to_ascii_lowercase();
+        // `og:article:author` is read as `article:author`, as Readability.js's
+        // unanchored property pattern does.
+        if let Some((_, inner)) = p.split_once(':').filter(|(_, i)| i.contains(':')) {
+            keys.push(inner.to_string());
+        }
+        keys.push(p);
+    }
+    for attr in ["name", "http-equiv", "itemprop"] {
+        if let Some(n) = el.attr(attr) {
+            keys.push(
+                n.chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .to_ascii_lowercase()
+                    .replace('.', ":"),
+            );
+        }
+    }
+    for key in keys {
+        if lexicon::META_AUTHOR.contains(&key.as_str())
+            && !(key == "article:author" && is_url(&content))
+        {
+            f.meta_author = true;
+        }
+        f.meta.entry(key).or_default().push(content.clone());
     }
 }
 
