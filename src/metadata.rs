@@ -201,13 +201,14 @@ fn conclude(mut f: Found, page_url: Option<&str>) -> Collected {
     };
     let ld = json_ld_article(&f.json_ld);
     let title = title(&f, ld);
+    let modified = modified(&f, ld);
     let published = published(
         &f,
         ld,
         page.as_ref(),
         title.as_ref().map(|(t, _)| t.as_str()),
+        modified.as_ref().map(|(d, _)| d.as_str()),
     );
-    let modified = modified(&f, ld);
     let byline = byline(&f, ld, title.as_ref().map(|(t, _)| t.as_str()));
     let hint_h1 = title
         .as_ref()
@@ -1204,16 +1205,16 @@ fn is_url(s: &str) -> bool {
 }
 
 /// The publication date (see the module doc) and the name of its source: of the dates the
-/// sources state ([`date_candidates`]), the one [`choose_published`] takes.
+/// sources state ([`date_candidates`]), the one [`choose_published`] takes. `last_modified`
+/// is the page's [`modified`] date.
 fn published(
     f: &Found,
     ld: Option<&serde_json::Map<String, Value>>,
     page: Option<&Url>,
     title: Option<&str>,
+    last_modified: Option<&str>,
 ) -> Option<(String, &'static str)> {
-    let found = date_candidates(f, ld, page, title);
-    let last_modified = modified(f, ld).map(|(d, _)| d);
-    choose_published(&found, last_modified.as_deref())
+    choose_published(&date_candidates(f, ld, page, title), last_modified)
 }
 
 /// Every source of the publication date that states one, in the order of trust, with the
