@@ -69,6 +69,11 @@ impl GoodText {
             - self.prefix.get(first).copied().unwrap_or(0.0)
     }
 
+    /// The good text of an element's blocks.
+    fn of(&self, e: &crate::segment::Element) -> f32 {
+        self.within(e.first_block as usize, e.end_block as usize)
+    }
+
     /// The page's good text, at least 1 so that shares of it are defined.
     fn page(&self) -> f32 {
         self.total.max(1.0)
@@ -83,7 +88,6 @@ fn believed_elements(
     page_type: PageType,
 ) -> Vec<Hints> {
     let limit = tuning.hinted_region_max_share * good.page();
-    let good_in = |first: usize, end: usize| good.within(first, end);
     // On a thread, the posts are the content: names that call them comments are not
     // evidence against them (the comment form and its heading are still dropped by their
     // phrases and by the link and length rules).
@@ -94,12 +98,12 @@ fn believed_elements(
     };
     let vocabulary = page_vocabulary(
         seg,
-        &good_in,
+        good,
         tuning.vocabulary_share * good.page(),
         tuning.vocabulary_min_boxes,
     );
     let on_posts = if page_type == PageType::Forum {
-        comments_on_posts(seg, &good_in, tuning)
+        comments_on_posts(seg, good, tuning)
     } else {
         Vec::new()
     };
@@ -142,7 +146,7 @@ fn believed_elements(
             && e.own_hints.any(Hints::CONSENT)
             && talks_of_cookies(seg, e);
         if e.parent == NONE
-            || !hidden_consent && good_in(e.first_block as usize, e.end_block as usize) > limit
+            || !hidden_consent && good.of(e) > limit
             || e.name == html5ever::local_name!("form")
                 && chars_in(e) as f32 > tuning::FORM_WRAPPER_SHARE * total_chars as f32
         {
@@ -186,11 +190,7 @@ fn add_headed_boxes(
 /// one line under a long discussion is still the post, and the discussion its comments. A
 /// thread's replies named comments are the records themselves, or sit beside the first
 /// post rather than inside a record of it (Reddit's comment area), and stay content.
-fn comments_on_posts(
-    seg: &Segmentation,
-    good_in: &dyn Fn(usize, usize) -> f32,
-    tuning: &Tuning,
-) -> Vec<bool> {
+fn comments_on_posts(seg: &Segmentation, good_text: &GoodText, tuning: &Tuning) -> Vec<bool> {
     let mut is_post = vec![false; seg.elements.len()];
     for set in super::records::find(seg, tuning.records_min) {
         for r in set.records {
@@ -202,7 +202,7 @@ fn comments_on_posts(
             }
         }
     }
-    let good = |e: &crate::segment::Element| good_in(e.first_block as usize, e.end_block as usize);
+    let good = |e: &crate::segment::Element| good_text.of(e);
     // Shapes of body-named elements with text that occur more than once: a post's body
     // (`js-post-body` on the question and on each answer).
     let repeated = super::repeated_shapes(seg, is_body);
@@ -341,23 +341,14 @@ const NESTED_VOCABULARY_CONCEPTS: Hints = Hints(VOCABULARY_CONCEPTS.0 & !Hints::
 /// one outer box, many inner), so nested boxes are not counted twice; and only when at
 /// least `min_boxes` boxes hold good text: one big sidebar beside a short story is still
 /// a sidebar, and three small ads inside an ad-named wrapper around the story are ads.
-fn page_vocabulary(
-    seg: &Segmentation,
-    good_in: &dyn Fn(usize, usize) -> f32,
-    limit: f32,
-    min_boxes: u32,
-) -> Hints {
+fn page_vocabulary(seg: &Segmentation, good: &GoodText, limit: f32, min_boxes: u32) -> Hints {
     // Per element, the concepts named below it (elements come parents first, so a
     // reverse walk sees every child before its parent).
     // Only boxes holding good text count: an empty ad slot inside a text widget does not
     // make the widget an outer box.
     let mut below = vec![0u32; seg.elements.len()];
     for (i, e) in seg.elements.iter().enumerate().rev() {
-        let named = if good_in(e.first_block as usize, e.end_block as usize) > 0.0 {
-            e.own_hints.0
-        } else {
-            0
-        };
+        let named = if good.of(e) > 0.0 { e.own_hints.0 } else { 0 };
         let mine = below.get(i).copied().unwrap_or(0) | named;
         if let Some(p) = below
             .get_mut(e.parent as usize)
@@ -374,8 +365,8 @@ fn page_vocabulary(
         if own == 0 || e.parent == NONE {
             continue;
         }
-        let good = good_in(e.first_block as usize, e.end_block as usize);
-        if good <= 0.0 {
+        let text = good.of(e);
+        if text <= 0.0 {
             continue;
         }
         let parent = seg
@@ -387,7 +378,7 @@ fn page_vocabulary(
         for bit in 0..32 {
             let add = |slot: &mut (f32, u32), set: u32| {
                 if set & (1 << bit) != 0 {
-                    slot.0 += good;
+                    slot.0 += text;
                     slot.1 += 1;
                 }
             };
@@ -530,19 +521,8 @@ mod tests {
     fn vocabulary_of(html: &str) -> Hints {
         let s = seg(html);
         let (features, _) = crate::features::measure(&s, &Tuning::BALANCED, None);
-        let d = labels(&s, &worded(&s));
-        let mut prefix = vec![0.0f32];
-        for (i, x) in d.iter().enumerate() {
-            let add = if x.label == Label::Good {
-                length(&features, i)
-            } else {
-                0.0
-            };
-            prefix.push(prefix.last().copied().unwrap_or(0.0) + add);
-        }
-        let total = prefix.last().copied().unwrap_or(0.0);
-        let good_in = |a: usize, b: usize| prefix[b] - prefix[a];
-        page_vocabulary(&s, &good_in, 0.5 * total, 3)
+        let good = GoodText::new(&features, &labels(&s, &worded(&s)));
+        page_vocabulary(&s, &good, 0.5 * good.total, 3)
     }
 
     #[test]
