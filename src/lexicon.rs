@@ -2448,17 +2448,28 @@ pub(crate) const HOST_PAGE_TYPES: &[(&str, PageType)] =
     &[("bbs", PageType::Forum), ("discuss", PageType::Forum)];
 
 /// Words a cookie-consent dialog uses for what it asks about, lower case, matched inside
-/// words (`context::boxes`: a consent box kept hidden is believed whatever its size when
-/// its text names them). The English loanword serves most European languages (German,
-/// French, Spanish, Italian, Dutch, Czech banners write "cookies"); the others are the
-/// words of the languages that translate it (Polish "ciasteczka", Finnish "evästeet",
-/// Norwegian "informasjonskapsler", Quebec French "témoins de connexion").
+/// words (`context::boxes`: a consent box whose text names them is believed whatever its
+/// size, and its text is no part of the page's good text). The English loanword serves
+/// most European languages (German, French, Spanish, Italian, Dutch, Czech banners write
+/// "cookies"); the others are the words of the languages that translate it (Polish
+/// "ciasteczka", Finnish "evästeet", Norwegian "informasjonskapsler", Quebec French
+/// "témoins de connexion").
 pub(crate) const COOKIE_WORDS: &[&str] = &[
     "cookie",
     "ciasteczk",
     "eväste",
     "informasjonskaps",
     "témoins de connexion",
+    // The IAB consent framework's banners ask about "personal data" and may never write
+    // "cookie" ("We and our 644 partners store and access personal data…"); in the
+    // languages of its most common translations.
+    "personal data",
+    "personenbezogene daten",
+    "données personnelles",
+    "dati personali",
+    "datos personales",
+    "dados pessoais",
+    "persoonsgegevens",
 ];
 
 /// The words of a member's badge tally beside each post on Stack Exchange sites and

@@ -29,10 +29,10 @@ pub(super) fn fallback(
     }
     let candidate = |i: usize| {
         let prose = context_free.get(i).is_some_and(|d| d.label == Label::Good);
-        let outside_landmark = seg
-            .blocks
-            .get(i)
-            .is_some_and(|b| !b.hints.any(Hints(Hints::LANDMARK.0 | Hints::NAV.0)));
+        let outside_landmark = seg.blocks.get(i).is_some_and(|b| {
+            !b.hints
+                .any(Hints(Hints::LANDMARK.0 | Hints::NAV.0 | Hints::CONSENT.0))
+        });
         let sentence = features
             .get(i)
             .is_some_and(|f| f.sentence_ends > 0 && !f.has_phrase);
@@ -83,5 +83,41 @@ fn keep(decisions: &mut [Decision], which: impl Fn(usize) -> bool, rule: Rule) {
                 rule,
             };
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment;
+
+    #[test]
+    fn the_fallback_never_takes_a_consent_banners_prose() {
+        let prose =
+            "The valve sticks when the water is cold, and it has done so all winter. ".repeat(6);
+        let banner = "We and our partners store information on your device to measure how the \
+             pages are read and to choose what is shown to you. "
+            .repeat(3);
+        let page = format!(
+            "<div class='cookie-banner'><p>{banner}</p></div><div class='post'><p>{prose}</p></div>"
+        );
+        let s = segment::of(&page);
+        let (features, _) = crate::features::measure(&s, &Tuning::BALANCED, None);
+        let decide = |label| Decision {
+            label,
+            rule: Rule::TooShort,
+        };
+        let context_free = vec![decide(Label::Good); s.blocks.len()];
+        let mut decisions = vec![decide(Label::Bad); s.blocks.len()];
+        fallback(
+            &s,
+            &features,
+            &context_free,
+            &mut decisions,
+            &Tuning::BALANCED,
+        );
+        let kept: Vec<Label> = decisions.iter().map(|d| d.label).collect();
+        assert_eq!(kept, [Label::Bad, Label::Good]);
+        assert_eq!(decisions.get(1).map(|d| d.rule), Some(Rule::Fallback));
     }
 }
