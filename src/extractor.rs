@@ -346,7 +346,8 @@ type Labels = (Vec<Features>, PageFeatures, Vec<Decision>, Revised);
 
 fn run_labels(seg: &Segmentation, tuning: &Tuning, page: PageContext<'_>) -> Labels {
     // 3. features
-    let (features, page_features) = features::measure(seg, tuning, page.language);
+    let (features, page_features) =
+        features::measure_page(seg, tuning, page.language, page.page_type);
     // 4. context-free classification
     let context_free = classify::label(&features, tuning);
     // 5. context revision

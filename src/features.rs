@@ -21,6 +21,7 @@
 //! density, link density).
 
 use crate::lexicon::{self, Hints, STOP_LANGUAGES, STOPWORD_MAP, TagKind};
+use crate::page_type::PageType;
 use crate::segment::{Block, Segmentation};
 use crate::tuning::{self, Tuning};
 use aho_corasick::AhoCorasick;
@@ -69,12 +70,26 @@ pub(crate) struct PageFeatures {
 const LANGS: usize = STOP_LANGUAGES.len();
 
 /// Measures every block (see the module doc). `declared` is the language the page's markup
-/// declares, if any (see [`page_language`]).
+/// declares, if any (see [`page_language`]). The page's type unknown: links count as links.
+#[cfg(test)]
 pub(crate) fn measure(
     seg: &Segmentation,
     tuning: &Tuning,
     declared: Option<&str>,
 ) -> (Vec<Features>, PageFeatures) {
+    measure_page(seg, tuning, declared, PageType::Other)
+}
+
+/// [`measure`] on a page of a known type: on the pages of
+/// [`tuning::CARD_FACE_PAGE_TYPES`], the text of a card whose whole face is one link (see
+/// `Block::card_link_chars`) is not counted as linked.
+pub(crate) fn measure_page(
+    seg: &Segmentation,
+    tuning: &Tuning,
+    declared: Option<&str>,
+    page_type: PageType,
+) -> (Vec<Features>, PageFeatures) {
+    let cards_unlinked = tuning::CARD_FACE_PAGE_TYPES.contains(&page_type);
     let mut per_block: Vec<[u16; LANGS]> = Vec::with_capacity(seg.blocks.len());
     // Language evidence comes from prose-length blocks when there are enough of them:
     // menus and names carry few stopwords in any language and would blur the shares.
@@ -113,7 +128,12 @@ pub(crate) fn measure(
         .enumerate()
         .map(|(i, (block, counts))| {
             let stops = lang_index.and_then(|l| counts.get(l)).copied();
-            block_features(seg, block, stops, i as f32 / n, tuning, &mut lower)
+            let linked = if cards_unlinked {
+                block.link_chars.saturating_sub(block.card_link_chars)
+            } else {
+                block.link_chars
+            };
+            block_features(seg, block, linked, stops, i as f32 / n, tuning, &mut lower)
         })
         .collect();
     (features, page)
@@ -178,6 +198,7 @@ fn primary_language(tag: &str) -> Option<String> {
 fn block_features(
     seg: &Segmentation,
     block: &Block,
+    linked: u32,
     stopwords: Option<u16>,
     position: f32,
     tuning: &Tuning,
@@ -201,7 +222,7 @@ fn block_features(
         || lexicon::AD_LABELS.contains(&lower.trim().trim_matches(|c: char| !c.is_alphanumeric()));
     // A linked "Read more" or "Comments" is a link to elsewhere, not the heading of what
     // follows it.
-    let heads = if block.link_chars > 0 {
+    let heads = if linked > 0 {
         Hints::NONE
     } else if block.words <= tuning.heading_max_words {
         section_heading(lower)
@@ -220,7 +241,7 @@ fn block_features(
         link_density: if block.chars == 0 {
             0.0
         } else {
-            block.link_chars as f32 / block.chars as f32
+            linked as f32 / block.chars as f32
         },
         stopword_density: stopwords.map(|s| f32::from(s) / words as f32),
         sentence_ends: scanned.sentence_ends,
@@ -763,5 +784,25 @@ mod tests {
         let (f, _) = measure_html("<p>Advertisement</p><p>Digital advertising paid for it.</p>");
         assert!(f[0].has_phrase);
         assert!(!f[1].has_phrase);
+    }
+
+    #[test]
+    fn a_card_that_one_link_wraps_reads_as_text_on_grid_pages_only() {
+        let page = "<div class='grid'><a href='/a'><h3>Trail shoe with a deep lug</h3>\
+             <p>Grips wet rock and mud on long descents.</p></a>\
+             <p>Sizes <a href='/s'>small</a> to large.</p></div>";
+        let s = segment::of(page);
+        let density = |t: PageType| {
+            let (f, _) = measure_page(&s, &Tuning::BALANCED, None, t);
+            f.iter().map(|f| f.link_density).collect::<Vec<_>>()
+        };
+        assert_eq!(density(PageType::Article)[..2], [1.0, 1.0]);
+        assert_eq!(density(PageType::Collection)[..2], [0.0, 0.0]);
+        // A plain link inside a paragraph is a link on every page.
+        assert!(density(PageType::Collection)[2] > 0.0);
+        assert_eq!(
+            density(PageType::Collection)[2],
+            density(PageType::Article)[2]
+        );
     }
 }

@@ -56,6 +56,9 @@ pub(crate) struct Block {
     pub(crate) chars: u32,
     /// Non-whitespace characters inside links.
     pub(crate) link_chars: u32,
+    /// Of `link_chars`, those inside a block-level element that a link wraps: the face of
+    /// a card whose whole surface is one link (a heading and a teaser inside one `<a>`).
+    pub(crate) card_link_chars: u32,
     /// CJK characters (Han, Hiragana, Katakana), which count as words on their own.
     pub(crate) cjk_chars: u32,
     /// Words: whitespace-separated tokens, plus one per CJK character.
@@ -152,6 +155,8 @@ struct Frame {
     /// text node finds its block in constant time rather than by walking up the stack.
     block_frame: u32,
     is_link: bool,
+    /// A block-level element opened inside a link (a card whose whole face is one link).
+    in_card: bool,
     row: u32,
     /// List, item, quote or table state (structured outputs only).
     structure: Structure,
@@ -170,6 +175,7 @@ struct Walker {
     start: usize,
     chars: u32,
     link_chars: u32,
+    card_link_chars: u32,
     cjk_chars: u32,
     words: u32,
     link_words: u32,
@@ -182,6 +188,8 @@ struct Walker {
     /// `<br>` seen since the last text: two end the block.
     breaks: u8,
     link_depth: u32,
+    /// Block-level elements open inside links (see `Block::card_link_chars`).
+    card_depth: u32,
     pre_depth: u32,
     /// Concepts of inline elements around part of the block's text, and how many
     /// characters they cover.
@@ -276,6 +284,7 @@ impl Walker {
             start: 0,
             chars: 0,
             link_chars: 0,
+            card_link_chars: 0,
             cjk_chars: 0,
             words: 0,
             link_words: 0,
@@ -284,6 +293,7 @@ impl Walker {
             after_kept_space: false,
             breaks: 0,
             link_depth: 0,
+            card_depth: 0,
             pre_depth: 0,
             inline_hints: Hints::NONE,
             inline_hint_chars: 0,
@@ -309,6 +319,7 @@ impl Walker {
             element: 0,
             block_frame: 0,
             is_link: false,
+            in_card: false,
             row: NONE,
             structure: Structure::None,
             has_mark: false,
@@ -397,6 +408,10 @@ impl Walker {
         if is_link {
             self.link_depth += 1;
         }
+        let in_card = role == TagRole::Block && self.link_depth > 0;
+        if in_card {
+            self.card_depth += 1;
+        }
         let has_mark = role == TagRole::Inline && self.open_mark(el, name);
         let structure = self.structure(el, name);
         let block_frame = if element != NONE {
@@ -412,6 +427,7 @@ impl Walker {
             element,
             block_frame,
             is_link,
+            in_card,
             row,
             structure,
             has_mark,
@@ -429,6 +445,9 @@ impl Walker {
         };
         if frame.is_link {
             self.link_depth = self.link_depth.saturating_sub(1);
+        }
+        if frame.in_card {
+            self.card_depth = self.card_depth.saturating_sub(1);
         }
         if frame.has_mark {
             self.close_mark();
@@ -508,10 +527,14 @@ impl Walker {
         let in_link = self.link_depth > 0;
         let keep_whitespace = self.pre_depth > 0 || context == TagKind::Code;
         let before = self.chars;
+        let linked_before = self.link_chars;
         if keep_whitespace {
             self.any_text(text, in_link, true);
         } else {
             self.collapsed_text(text, in_link);
+        }
+        if self.card_depth > 0 {
+            self.card_link_chars += self.link_chars.saturating_sub(linked_before);
         }
         if self.chars > before {
             self.breaks = 0;
@@ -662,6 +685,7 @@ impl Walker {
             },
             chars: self.chars,
             link_chars: self.link_chars,
+            card_link_chars: self.card_link_chars,
             cjk_chars: self.cjk_chars,
             words: self.words,
             link_words: self.link_words,
@@ -687,6 +711,7 @@ impl Walker {
         self.start = self.seg.text.len();
         self.chars = 0;
         self.link_chars = 0;
+        self.card_link_chars = 0;
         self.cjk_chars = 0;
         self.words = 0;
         self.link_words = 0;
