@@ -29,14 +29,15 @@ pub(super) fn fallback(
     }
     let candidate = |i: usize| {
         let prose = context_free.get(i).is_some_and(|d| d.label == Label::Good);
-        let outside_landmark = seg.blocks.get(i).is_some_and(|b| {
+        // Outside page landmarks, menus and consent banners.
+        let outside_chrome = seg.blocks.get(i).is_some_and(|b| {
             !b.hints
                 .any(Hints(Hints::LANDMARK.0 | Hints::NAV.0 | Hints::CONSENT.0))
         });
         let sentence = features
             .get(i)
             .is_some_and(|f| f.sentence_ends > 0 && !f.has_phrase);
-        prose && outside_landmark && sentence
+        prose && outside_chrome && sentence
     };
     if chars_of(seg, &candidate) >= tuning.fallback_min_chars {
         keep(decisions, candidate, Rule::Fallback);
