@@ -98,6 +98,8 @@ pub(crate) enum Rule {
     Record,
     /// Context: inside `<noscript>`, a second copy of text the page shows outside it.
     NoscriptCopy,
+    /// Context: a later copy of a box whose blocks repeat an earlier box's, text for text.
+    RepeatedCopy,
     /// Context: a code block on a documentation page, near-good whatever its stopwords.
     CodeBlock,
     /// Context: a cell of a table row another cell of which is kept.

@@ -21,7 +21,10 @@
 //!    neighbours; near-good blocks are good unless only bad text surrounds them.
 //! 5. **Restrict** (`restrict.rs`): blocks outside the region are dropped unless good and
 //!    within reach of it; inside it, boilerplate boxes, captions, bylines and the headline
-//!    are dropped; so are `<noscript>` copies of text shown elsewhere.
+//!    are dropped.
+//!    **Copies** (`copies.rs`): `<noscript>` copies of text shown elsewhere and later copies
+//!    of a repeated box (breakpoint variants, cloned slides) are dropped: a reader sees the
+//!    text once.
 //! 6. **Fallback** (`fallback.rs`): when nothing was kept, the blocks that read as prose on
 //!    their own are; a tiny page is kept whole.
 //!
@@ -36,6 +39,7 @@ use crate::segment::Segmentation;
 use crate::tuning::Tuning;
 
 mod boxes;
+mod copies;
 mod docs;
 mod fallback;
 mod records;
@@ -93,7 +97,8 @@ pub(crate) fn revise(
     let mut decisions = sequence(seg, features, context_free, span.clone(), tuning, page);
     restrict(seg, features, &mut decisions, &boxes, span, tuning, page);
     docs::wholes(seg, &mut decisions, &boxes, page.page_type);
-    restrict::drop_noscript_copies(seg, &mut decisions);
+    copies::drop_noscript_copies(seg, &mut decisions);
+    copies::drop_repeated_copies(seg, &mut decisions);
     fallback(seg, features, context_free, &mut decisions, tuning);
     keep_tiny_page(seg, features, &mut decisions, tuning);
     Revised { decisions, region }

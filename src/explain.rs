@@ -201,6 +201,7 @@ fn rule_name(r: Rule) -> String {
             "a record of a repeated set (teaser, card, post) that holds the page's text"
         }
         Rule::NoscriptCopy => "noscript: a copy of text the page shows outside it",
+        Rule::RepeatedCopy => "repeat: a second copy of a box shown earlier",
         Rule::CodeBlock => "code block on a documentation page",
         Rule::WholeRow => "a cell of a kept table row",
         Rule::DefinitionTerm => "the term of a kept definition",

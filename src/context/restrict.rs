@@ -36,7 +36,7 @@ pub(super) fn restrict(
     }
 }
 
-fn drop(d: &mut Decision, rule: Rule) {
+pub(super) fn drop(d: &mut Decision, rule: Rule) {
     *d = Decision {
         label: Label::Bad,
         rule,
@@ -141,37 +141,6 @@ fn within_reach(
     walk(&mut (0..span.start).rev());
     walk(&mut (span.end..decisions.len()));
     keep
-}
-
-/// Kept blocks inside `<noscript>` that repeat the text of a block outside it (a
-/// script-rendered page that also ships its article as a fallback) are dropped: a reader
-/// sees the text once.
-pub(super) fn drop_noscript_copies(seg: &Segmentation, decisions: &mut [Decision]) {
-    let in_noscript = |i: usize| {
-        seg.blocks
-            .get(i)
-            .is_some_and(|b| b.hints.any(Hints::NOSCRIPT))
-    };
-    let kept_inside = |(i, d): (usize, &Decision)| d.label == Label::Good && in_noscript(i);
-    if !decisions.iter().enumerate().any(kept_inside) {
-        return;
-    }
-    let outside: std::collections::HashSet<&str> = seg
-        .blocks
-        .iter()
-        .filter(|b| !b.hints.any(Hints::NOSCRIPT))
-        .map(|b| seg.text_of(b).trim())
-        .filter(|t| !t.is_empty())
-        .collect();
-    for (i, (block, d)) in seg.blocks.iter().zip(decisions.iter_mut()).enumerate() {
-        if d.label != Label::Good || !in_noscript(i) {
-            continue;
-        }
-        let text = seg.text_of(block).trim();
-        if outside.contains(text) {
-            drop(d, Rule::NoscriptCopy);
-        }
-    }
 }
 
 #[cfg(test)]
