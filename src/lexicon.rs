@@ -576,6 +576,14 @@ pub(crate) fn class_hints(class: &str) -> Hints {
 /// text (`id="shared-mutable-history"`, `id="See_also"` in generated documentation), where
 /// a stem would read `share` into `shared`.
 pub(crate) fn id_hints(id: &str) -> Hints {
+    // An id with a generated hash in it is a component's instance id (AEM's
+    // `teaser-8bd8b65ebf`): it names the framework's component, not the box's role.
+    if id
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(is_hash_segment)
+    {
+        return Hints::NONE;
+    }
     let mut tokens = 0;
     for_each_token(id, |_| tokens += 1);
     if is_property_class(id) || tokens > MAX_ID_TOKENS {
@@ -659,27 +667,62 @@ fn is_property_class(name: &str) -> bool {
 /// non-alphanumerics and at lower→upper camelCase boundaries, without allocating per token.
 fn for_each_token(s: &str, mut f: impl FnMut(&str)) {
     let mut cur = String::with_capacity(32);
-    let mut prev_lower = false;
-    for c in s.chars() {
-        if c.is_ascii_alphabetic() {
-            if c.is_ascii_uppercase() && prev_lower && !cur.is_empty() {
-                f(&cur);
-                cur.clear();
-            }
-            prev_lower = c.is_ascii_lowercase();
-            cur.push(c.to_ascii_lowercase());
-        } else {
-            prev_lower = false;
-            if !cur.is_empty() {
-                f(&cur);
-                cur.clear();
+    for segment in s.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if is_hash_segment(segment) {
+            continue;
+        }
+        let mut prev_lower = false;
+        for c in segment.chars() {
+            if c.is_ascii_alphabetic() {
+                if c.is_ascii_uppercase() && prev_lower && !cur.is_empty() {
+                    f(&cur);
+                    cur.clear();
+                }
+                prev_lower = c.is_ascii_lowercase();
+                cur.push(c.to_ascii_lowercase());
+            } else {
+                prev_lower = false;
+                if !cur.is_empty() {
+                    f(&cur);
+                    cur.clear();
+                }
             }
         }
-    }
-    if !cur.is_empty() {
-        f(&cur);
+        if !cur.is_empty() {
+            f(&cur);
+            cur.clear();
+        }
     }
 }
+
+/// Whether a `-`/`_`-separated piece of a class or id is a generated hash
+/// (`elementor-element-38ad5ea`, `css-1f4ad9b`) rather than words: hex digits only, at
+/// least [`HASH_MIN_CHARS`] of them, letters and digits alternating at least
+/// [`HASH_MIN_RUNS`] times. Split at its digits, a hash reads as words by chance (`38ad5ea`
+/// → `ad`, `ea`): on wcxb-dev such `ad` tokens named 8 page builders' content boxes
+/// adverts. `ad300`, `top10` and `h2` are words with a number, not hashes.
+fn is_hash_segment(segment: &str) -> bool {
+    if segment.len() < HASH_MIN_CHARS || !segment.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return false;
+    }
+    let mut runs = 0;
+    let mut last_digit = None;
+    for b in segment.bytes() {
+        let digit = b.is_ascii_digit();
+        if last_digit != Some(digit) {
+            runs += 1;
+            last_digit = Some(digit);
+        }
+    }
+    runs >= HASH_MIN_RUNS
+}
+
+/// See [`is_hash_segment`]: generated hashes are 6–8 hex digits (Elementor's 7, emotion's
+/// and styled-components' 6–8); five keeps shorter words out.
+const HASH_MIN_CHARS: usize = 5;
+
+/// See [`is_hash_segment`]: letter and digit runs of a hash (`38|ad|5|ea` is four).
+const HASH_MIN_RUNS: usize = 3;
 
 /// Inline `style` fragments that hide an element (after removing spaces and lower-casing).
 /// Source: Readability.js `_isProbablyVisible`.
@@ -2213,6 +2256,20 @@ mod tests {
         assert!(!class_hints("cmp-container").any(Hints::CONSENT));
         assert!(!class_hints("cmp-text").any(Hints::CONSENT));
         assert!(class_hints("cookie-consent-banner").any(Hints::CONSENT));
+    }
+
+    #[test]
+    fn a_generated_hash_reads_as_no_words() {
+        // `38ad5ea` split at its digits would read `ad`.
+        assert_eq!(
+            class_hints("elementor-element elementor-element-38ad5ea"),
+            Hints::NONE
+        );
+        assert_eq!(id_hints("teaser-8bd8b65ebf"), Hints::NONE);
+        // Words with a number are still words.
+        assert!(class_hints("ad300").any(Hints::AD));
+        assert!(class_hints("ad-slot-2").any(Hints::AD));
+        assert!(id_hints("comments").any(Hints::COMMENT));
     }
 
     #[test]
