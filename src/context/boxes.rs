@@ -161,8 +161,15 @@ fn believed_elements(
         // text it holds. Not any modal: a shop's location pop-ups hold its content.
         let cookie_dialog =
             e.own_hints.any(Hints::CONSENT) && dialogs.get(i).copied().unwrap_or(false);
+        // A page footer (`<footer>`, `role=contentinfo`) likewise: its legal notes, store
+        // lists and footnotes read as prose, but a reader never takes them for the page.
+        // Measured: wcxb-dev +4.3 page ROUGE F1 over 13 pages (Apple's footnotes, store
+        // and city lists, calculator disclaimers), scrapinghub +0.06; two pages whose only
+        // prose was the footer come out empty (their truths are a menu and a grid of
+        // short tiles); sparing a footer that holds all the page's good text saves neither.
+        let page_footer = e.own_hints.any(Hints::FOOTER) && e.own_hints.any(Hints::LANDMARK);
         if e.parent == NONE
-            || !cookie_dialog && good.of(e) > limit
+            || !(cookie_dialog || page_footer) && good.of(e) > limit
             || e.name == html5ever::local_name!("form")
                 && chars_in(e) as f32 > tuning::FORM_WRAPPER_SHARE * total_chars as f32
         {
@@ -572,6 +579,32 @@ mod tests {
         let boxed = boxes(&s, &features, &d, &Tuning::BALANCED, PageType::Article);
         assert_eq!(boxed.len(), 9);
         assert!(boxed[1..].iter().all(|h| !h.any(Hints::CONSENT)));
+    }
+
+    #[test]
+    fn a_page_footer_is_a_box_however_much_prose_it_holds() {
+        let notes = "<p>Offers are subject to availability and may be withdrawn at any time \
+             without notice; prices include the taxes of the country of delivery.</p>"
+            .repeat(6);
+        let page = format!(
+            "<main><p>The lamp comes in three colours and fits any standard bulb.</p></main>\
+             <footer>{notes}</footer>"
+        );
+        let s = seg(&page);
+        let (features, _) = crate::features::measure(&s, &Tuning::BALANCED, None);
+        let d = labels(&s, &worded(&s));
+        let boxed = boxes(&s, &features, &d, &Tuning::BALANCED, PageType::Product);
+        assert_eq!(boxed.len(), 7);
+        assert!(!boxed[0].any(Hints::FOOTER));
+        assert!(boxed[1..].iter().all(|h| h.any(Hints::FOOTER)));
+        // A box merely named `footer` is still judged by its share of the page.
+        let s = seg(&page
+            .replace("<footer>", "<div class='footer'>")
+            .replace("</footer>", "</div>"));
+        let (features, _) = crate::features::measure(&s, &Tuning::BALANCED, None);
+        let d = labels(&s, &worded(&s));
+        let boxed = boxes(&s, &features, &d, &Tuning::BALANCED, PageType::Product);
+        assert!(boxed[1..].iter().all(|h| !h.any(Hints::FOOTER)));
     }
 
     fn vocabulary_of(html: &str) -> Hints {
