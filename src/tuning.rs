@@ -327,6 +327,13 @@ pub(crate) const CARD_FACE_PAGE_TYPES: &[crate::page_type::PageType] = &[
     crate::page_type::PageType::Product,
 ];
 
+// ---- recall fallback (`context/fallback.rs`) ----
+
+/// When nothing else is kept, a set of at least this many sibling records inside the
+/// page's main content is its grid of tiles and is kept. Five: a hero's three or four
+/// feature cards are not a grid, and the rule runs only on pages that would be empty.
+pub(crate) const FALLBACK_GRID_MIN_RECORDS: usize = 5;
+
 // ---- repeated copies (`context/copies.rs`) ----
 
 /// A later element whose blocks repeat an earlier element's blocks, text for text, is a

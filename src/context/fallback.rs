@@ -6,14 +6,16 @@
 //! than an empty article: Readability.js likewise retries with its filters off before it
 //! gives up. When there is too little prose for that, the blocks with text of their own
 //! (not link lists, outside navigation, header, footer and boilerplate boxes) are taken
-//! instead: a product or category page is short texts, not paragraphs. A page with no such
-//! text (a login wall, the empty shell of a script-rendered app) stays empty.
+//! instead: a product or category page is short texts, not paragraphs. When even that
+//! finds nothing, a grid of short linked tiles inside the page's main content (a shop's
+//! category tiles) is kept. A page with none of these (a login wall, the empty shell of a
+//! script-rendered app) stays empty.
 
 use crate::classify::{Decision, Label, Rule};
 use crate::features::Features;
 use crate::lexicon::Hints;
 use crate::segment::Segmentation;
-use crate::tuning::Tuning;
+use crate::tuning::{self, Tuning};
 
 /// Keeps the context-free good blocks outside page landmarks when nothing was kept, if
 /// together they hold at least `fallback_min_chars`.
@@ -62,6 +64,49 @@ pub(super) fn fallback(
     };
     if chars_of(seg, &own_text) >= tuning.fallback_text_min_chars {
         keep(decisions, own_text, Rule::FallbackText);
+        return;
+    }
+    grid(seg, features, decisions);
+}
+
+/// Third tier: a page whose content is a grid of short linked tiles (a shop's category
+/// page: "Radios (4)", "Shop all gifts") has neither prose nor text of its own. The largest
+/// set of at least [`tuning::FALLBACK_GRID_MIN_RECORDS`] sibling records inside the page's
+/// main content (`<main>`, `role=main`, a content-named box) and outside its landmarks and
+/// boilerplate boxes is its content: the tiles' texts are kept, linked or not.
+fn grid(seg: &Segmentation, features: &[Features], decisions: &mut [Decision]) {
+    let chrome = Hints(
+        Hints::BOILERPLATE.0 | Hints::HEADER.0 | Hints::HIDDEN.0 | Hints::LANDMARK.0 | Hints::NAV.0,
+    );
+    let in_main = |set: &&super::records::RecordSet| {
+        seg.elements
+            .get(set.parent as usize)
+            .is_some_and(|p| p.hints.any(Hints::ARTICLE) && !p.hints.any(chrome))
+    };
+    let Some(set) = super::records::find(seg, tuning::FALLBACK_GRID_MIN_RECORDS)
+        .iter()
+        .filter(in_main)
+        .max_by_key(|s| s.chars)
+        .cloned()
+    else {
+        return;
+    };
+    for r in &set.records {
+        let Some(e) = seg.elements.get(*r as usize) else {
+            continue;
+        };
+        for i in e.first_block as usize..e.end_block as usize {
+            let tile_text = seg.blocks.get(i).is_some_and(|b| !b.hints.any(chrome))
+                && features
+                    .get(i)
+                    .is_some_and(|f| !f.has_phrase && !f.is_byline);
+            if let Some(d) = decisions.get_mut(i).filter(|_| tile_text) {
+                *d = Decision {
+                    label: Label::Good,
+                    rule: Rule::FallbackText,
+                };
+            }
+        }
     }
 }
 
@@ -91,6 +136,64 @@ fn keep(decisions: &mut [Decision], which: impl Fn(usize) -> bool, rule: Rule) {
 mod tests {
     use super::*;
     use crate::segment;
+
+    #[test]
+    fn a_grid_of_short_linked_tiles_in_main_is_kept_when_nothing_else_is() {
+        let tiles: String = [
+            "Radios (4)",
+            "Power Banks (158)",
+            "Speakers (44)",
+            "Cameras (9)",
+        ]
+        .iter()
+        .chain(&["Chargers (31)", "Lamps (12)"])
+        .map(|t| format!("<li class='cat'><a href='/c'>{t}</a></li>"))
+        .collect();
+        let page = format!(
+            "<nav><ul><li><a href='/'>Home</a></li><li><a href='/a'>About</a></li>\
+             <li><a href='/b'>Blog</a></li><li><a href='/c'>Shop</a></li>\
+             <li><a href='/d'>Help</a></li></ul></nav><main><ul>{tiles}</ul></main>"
+        );
+        let s = segment::of(&page);
+        let (features, _) = crate::features::measure(&s, &Tuning::BALANCED, None);
+        let bad = Decision {
+            label: Label::Bad,
+            rule: Rule::LinkDensity,
+        };
+        let context_free = vec![bad; s.blocks.len()];
+        let mut decisions = context_free.clone();
+        fallback(
+            &s,
+            &features,
+            &context_free,
+            &mut decisions,
+            &Tuning::BALANCED,
+        );
+        let kept: Vec<&str> = s
+            .blocks
+            .iter()
+            .zip(&decisions)
+            .filter(|(_, d)| d.label == Label::Good)
+            .map(|(b, _)| s.text_of(b))
+            .collect();
+        assert_eq!(kept.len(), 6);
+        assert_eq!(kept.first(), Some(&"Radios (4)"));
+        // Four tiles are a hero's feature cards, not a grid: the page stays empty.
+        let four = page.replace("<li class='cat'><a href='/c'>Chargers (31)</a></li>", "");
+        let four = four.replace("<li class='cat'><a href='/c'>Lamps (12)</a></li>", "");
+        let s = segment::of(&four);
+        let (features, _) = crate::features::measure(&s, &Tuning::BALANCED, None);
+        let context_free = vec![bad; s.blocks.len()];
+        let mut decisions = context_free.clone();
+        fallback(
+            &s,
+            &features,
+            &context_free,
+            &mut decisions,
+            &Tuning::BALANCED,
+        );
+        assert!(decisions.iter().all(|d| d.label == Label::Bad));
+    }
 
     #[test]
     fn the_fallback_never_takes_a_consent_banners_prose() {
