@@ -22,11 +22,12 @@
 //! 5. **Restrict** (`restrict.rs`): blocks outside the region are dropped unless good and
 //!    within reach of it; inside it, boilerplate boxes, captions, bylines and the headline
 //!    are dropped.
-//!    **Copies** (`copies.rs`): `<noscript>` copies of text shown elsewhere and later copies
-//!    of a repeated box (breakpoint variants, cloned slides) are dropped: a reader sees the
-//!    text once.
-//! 6. **Fallback** (`fallback.rs`): when nothing was kept, the blocks that read as prose on
-//!    their own are; a tiny page is kept whole.
+//! 6. **Copies** (`copies.rs`): `<noscript>` copies of text shown elsewhere and later copies
+//!    of a repeated box (breakpoint variants, cloned slides, a wholly quoted post) are
+//!    dropped: a reader sees the text once.
+//! 7. **Fallback** (`fallback.rs`): when nothing was kept, the blocks that read as prose on
+//!    their own are, else the blocks with text of their own, else a grid of short tiles in
+//!    the main content; a tiny page is kept whole.
 //!
 //! Sources: jusText `revise_paragraph_classification` (Pomikálek 2011); Pasternack & Roth,
 //! *Extracting Article Text from the Web with Maximum Subsequence Segmentation*, WWW 2009;
