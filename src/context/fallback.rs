@@ -83,31 +83,27 @@ fn grid(seg: &Segmentation, features: &[Features], decisions: &mut [Decision]) {
             .get(set.parent as usize)
             .is_some_and(|p| p.hints.any(Hints::ARTICLE) && !p.hints.any(chrome))
     };
-    let Some(set) = super::records::find(seg, tuning::FALLBACK_GRID_MIN_RECORDS)
-        .iter()
-        .filter(in_main)
-        .max_by_key(|s| s.chars)
-        .cloned()
-    else {
+    let sets = super::records::find(seg, tuning::FALLBACK_GRID_MIN_RECORDS);
+    let Some(set) = sets.iter().filter(in_main).max_by_key(|s| s.chars) else {
         return;
     };
-    for r in &set.records {
-        let Some(e) = seg.elements.get(*r as usize) else {
-            continue;
-        };
-        for i in e.first_block as usize..e.end_block as usize {
-            let tile_text = seg.blocks.get(i).is_some_and(|b| !b.hints.any(chrome))
-                && features
-                    .get(i)
-                    .is_some_and(|f| !f.has_phrase && !f.is_byline);
-            if let Some(d) = decisions.get_mut(i).filter(|_| tile_text) {
-                *d = Decision {
-                    label: Label::Good,
-                    rule: Rule::FallbackText,
-                };
-            }
-        }
+    let mut in_tiles = vec![false; seg.blocks.len()];
+    for e in set
+        .records
+        .iter()
+        .filter_map(|r| seg.elements.get(*r as usize))
+    {
+        let tiles = in_tiles.get_mut(e.first_block as usize..e.end_block as usize);
+        tiles.into_iter().flatten().for_each(|t| *t = true);
     }
+    let tile_text = |i: usize| {
+        in_tiles.get(i).copied().unwrap_or(false)
+            && seg.blocks.get(i).is_some_and(|b| !b.hints.any(chrome))
+            && features
+                .get(i)
+                .is_some_and(|f| !f.has_phrase && !f.is_byline)
+    };
+    keep(decisions, tile_text, Rule::FallbackText);
 }
 
 /// Characters of the blocks `which` selects.
@@ -137,6 +133,27 @@ mod tests {
     use super::*;
     use crate::segment;
 
+    /// The fallback's decisions on `page`, every block judged bad in context and
+    /// `context_free` on its own.
+    fn run(page: &str, context_free: Label) -> (Segmentation, Vec<Decision>) {
+        let s = segment::of(page);
+        let (features, _) = crate::features::measure(&s, &Tuning::BALANCED, None);
+        let decide = |label| Decision {
+            label,
+            rule: Rule::TooShort,
+        };
+        let context_free = vec![decide(context_free); s.blocks.len()];
+        let mut decisions = vec![decide(Label::Bad); s.blocks.len()];
+        fallback(
+            &s,
+            &features,
+            &context_free,
+            &mut decisions,
+            &Tuning::BALANCED,
+        );
+        (s, decisions)
+    }
+
     #[test]
     fn a_grid_of_short_linked_tiles_in_main_is_kept_when_nothing_else_is() {
         let tiles: String = [
@@ -156,21 +173,7 @@ mod tests {
         );
         // What the fallback keeps of a page every block of which was judged bad.
         let kept = |page: &str| -> Vec<String> {
-            let s = segment::of(page);
-            let (features, _) = crate::features::measure(&s, &Tuning::BALANCED, None);
-            let bad = Decision {
-                label: Label::Bad,
-                rule: Rule::LinkDensity,
-            };
-            let context_free = vec![bad; s.blocks.len()];
-            let mut decisions = context_free.clone();
-            fallback(
-                &s,
-                &features,
-                &context_free,
-                &mut decisions,
-                &Tuning::BALANCED,
-            );
+            let (s, decisions) = run(page, Label::Bad);
             s.blocks
                 .iter()
                 .zip(&decisions)
@@ -198,21 +201,7 @@ mod tests {
         let page = format!(
             "<div class='cookie-banner'><p>{banner}</p></div><div class='post'><p>{prose}</p></div>"
         );
-        let s = segment::of(&page);
-        let (features, _) = crate::features::measure(&s, &Tuning::BALANCED, None);
-        let decide = |label| Decision {
-            label,
-            rule: Rule::TooShort,
-        };
-        let context_free = vec![decide(Label::Good); s.blocks.len()];
-        let mut decisions = vec![decide(Label::Bad); s.blocks.len()];
-        fallback(
-            &s,
-            &features,
-            &context_free,
-            &mut decisions,
-            &Tuning::BALANCED,
-        );
+        let (_, decisions) = run(&page, Label::Good);
         let kept: Vec<Label> = decisions.iter().map(|d| d.label).collect();
         assert_eq!(kept, [Label::Bad, Label::Good]);
         assert_eq!(decisions.get(1).map(|d| d.rule), Some(Rule::Fallback));
